@@ -1,0 +1,232 @@
+"""Per-block features: what a block looks like on its own, and where it stands in the page.
+
+Speed matters here more than anywhere (a page has hundreds of lines), so nothing runs a Python
+frame per line: each raw count is one column, made by mapping a C-level callable (a regex
+``findall``, a ``str`` method, a set look-up) over the lines; the phrase and date patterns scan the
+whole page once and only their matches cost Python work; everything derived (ratios, bins,
+neighbourhood windows, position in the page) is numpy over all blocks at once. The feature
+names are the keys of the learned weights in :mod:`boilerstrip.weights`.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Callable
+from itertools import accumulate, repeat
+
+import numpy as np
+import regex
+
+from .lexicon import CJK_FUNCTION_CHARS, function_words
+from .phrases import LINE_RE, LINE_SPACELESS_RE, NAVIGATION_RE, SECTION_RE
+from .segment import Page
+from .thresholds import (
+    BOILER_LINE_MAX_WORDS,
+    CJK_CHARS_PER_WORD,
+    LONG_LINE_WORDS,
+    NAV_MAX_WORDS,
+    NEAR_WINDOW,
+    RATIO_SAMPLE_CHARS,
+    SECTION_DECAY_BLOCKS,
+    SECTION_MAX_WORDS,
+    WIDE_WINDOW,
+)
+
+_SPACELESS_CHAR = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]")
+_SENTENCE_END = re.compile(r"[.!?。！？](?:[\"'”’»)\]]*)(?:\s|$)")
+_SEPARATOR = re.compile(r"[|•·»›]")
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
+_DATE = re.compile(  # the look-ahead lets ``re`` skip fast to a digit or a month's first letter
+    rf"(?=[\djfmasond])\b(?:\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{1,4}}|{_MONTH}\.?[^\S\n]+\d{{1,2}}|\d{{1,2}}[^\S\n]+{_MONTH}"
+    r"|\d+[^\S\n]+(?:minutes?|hours?|days?|weeks?|months?|years?)[^\S\n]+ago|\d{1,2}:\d{2})"
+)
+_BYLINE = re.compile(r"^(?:by|von|par|por|di|door|автор|przez)[^\S\n]+\S", re.MULTILINE)
+_URL = re.compile(r"https?:|www\.|\.com\b")
+_COPYRIGHT = re.compile(r"©|\(c\)")
+_END_SENTENCE = frozenset(".!?。！？")
+_END_QUOTES = "\"'”’»)]"
+_ELLIPSES = ("...", "…")
+_BULLETS = frozenset("•-*–—·►▶▸◦▪■+>→")
+
+#: Names of the features of one block, in the order of the columns :func:`page_features` returns.
+NAMES = (
+    "log_chars", "log_words", "stop_density", "ends_sentence", "ends_ellipsis", "ends_colon", "sentence_count",
+    "title_case", "numeric_share", "comma_rate", "all_caps", "separator_count", "indented", "bulleted",
+    "has_url", "has_copyright", "has_date", "byline", "section_header", "navigation_item", "boiler_phrase",
+    "short_1", "short_3", "short_6", "long_15", "long_30", "mean_word_len", "spaceless", "blank_before",
+    "blank_after", "page_has_blanks",
+    "rel_position", "rel_position_sq", "mass_before", "mass_after", "peak_distance", "relative_length", "duplicate",
+    "near_words", "near_stop", "near_long_share", "wide_long_share", "prev_long", "next_long",
+    "after_section", "after_section_no_long", "block_count_log", "page_long_share",
+)  # fmt: skip
+COLUMN = {name: i for i, name in enumerate(NAMES)}
+
+
+def _matcher(lines: list[str], selected: np.ndarray) -> Callable[..., np.ndarray]:
+    """A function giving 1.0 for each selected line that a pattern matches somewhere, else 0.0.
+
+    The selected lines are joined into one string and scanned once per pattern (the patterns are
+    MULTILINE and never cross a line end); only the matches cost Python work.
+    """
+    n = len(lines)
+    chosen = np.flatnonzero(selected)
+    picked = [lines[i] for i in chosen.tolist()] if len(chosen) < n else lines
+    text = "\n".join(picked)
+    ends = list(accumulate(map(len, picked)))
+    ends = [e + k for k, e in enumerate(ends, 1)]  # each line end, counting the joining newlines
+
+    def matching(pattern: re.Pattern[str] | None, count: bool = False) -> np.ndarray:
+        hit = np.zeros(n)
+        if pattern is not None and text:
+            for match in pattern.finditer(text):
+                line = chosen[bisect_right(ends, match.start())]
+                hit[line] = hit[line] + 1.0 if count else 1.0
+        return hit
+
+    return matching
+
+
+def _anchored(pattern: re.Pattern[str], low: list[str], selected: np.ndarray) -> np.ndarray:
+    """1.0 for each selected line that ``pattern`` matches at its start (one C-level call a line)."""
+    hit = np.zeros(len(low))
+    chosen = np.flatnonzero(selected)
+    if len(chosen):
+        matched = map(pattern.match, [low[i] for i in chosen.tolist()])
+        hit[chosen] = np.fromiter((m is not None for m in matched), dtype=float, count=len(chosen))
+    return hit
+
+
+def _spaceless_counts(lines: list[str], stop_counts: list[int]) -> list[int]:
+    """CJK/Thai characters per line; adds CJK function characters to ``stop_counts`` in place."""
+    counts = [0] * len(lines)
+    for i, line in enumerate(lines):
+        if not line.isascii():
+            k = len(_SPACELESS_CHAR.findall(line))
+            if k:
+                counts[i] = k
+                stop_counts[i] += sum(map(CJK_FUNCTION_CHARS.__contains__, line))
+    return counts
+
+
+def _windowed_mean(values: np.ndarray, half: int, *, include_self: bool = False) -> np.ndarray:
+    """Mean of each value's neighbours within ``half`` places, in linear time."""
+    n = len(values)
+    prefix = np.concatenate(([0.0], np.cumsum(values)))
+    idx = np.arange(n)
+    lo, hi = np.maximum(idx - half, 0), np.minimum(idx + half + 1, n)
+    total = prefix[hi] - prefix[lo]
+    count = (hi - lo).astype(float)
+    if not include_self:
+        total, count = total - values, count - 1
+    return np.divide(total, count, out=np.zeros(n), where=count > 0)
+
+
+def _since_section(section: np.ndarray, is_long: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Blocks since the last section header (-1 before any), and 1.0 where no long text came since."""
+    idx = np.arange(len(section))
+    last = np.maximum.accumulate(np.where(section, idx, -1))
+    since = np.where(last >= 0, idx - last, -1).astype(float)
+    long_through = np.cumsum(is_long)
+    long_before = long_through - is_long
+    long_between = long_before - long_through[np.maximum(last, 0)]
+    no_long = ((last >= 0) & (idx > last) & (long_between <= 0)).astype(float)
+    return since, no_long
+
+
+def page_features(page: Page) -> np.ndarray:
+    """Features of every block of a page: an ``(n_blocks, len(NAMES))`` array."""
+    n = len(page)
+    if not n:
+        return np.zeros((0, len(NAMES)))
+    lines = page.stripped
+    stop = function_words()
+    low = "\n".join(lines).lower().split("\n")  # one lower() call for the page
+    # Ratios (stop words, capitals, numbers per token) are read off a line's head: a long paragraph
+    # costs no more than RATIO_SAMPLE_CHARS. White-space tokens: 4x cheaper than a \w+ findall.
+    heads = [s[:RATIO_SAMPLE_CHARS] for s in lines]
+    tokens = list(map(str.split, heads))
+    stop_counts = [sum(map(stop.__contains__, t)) for t in map(str.split, (s[:RATIO_SAMPLE_CHARS] for s in low))]
+    all_ascii = all(map(str.isascii, lines))
+    spaceless = np.zeros(n) if all_ascii else np.array(_spaceless_counts(lines, stop_counts), dtype=float)
+    cores = [s.rstrip(_END_QUOTES) or s for s in lines]
+    ellipsis = list(map(str.endswith, cores, repeat(_ELLIPSES)))
+    sampled = np.fromiter(map(len, tokens), dtype=float, count=n)
+    n_tokens = np.fromiter(map(str.count, lines, repeat(" ")), dtype=float, count=n) + 1.0
+    chars = np.fromiter(map(len, lines), dtype=float, count=n)
+    words = n_tokens + spaceless / CJK_CHARS_PER_WORD
+    safe_words = np.maximum(words, 1.0)
+    safe_tokens = np.maximum(sampled, 1.0)
+    stop_density = np.array(stop_counts, dtype=float) / np.maximum(sampled + spaceless / CJK_CHARS_PER_WORD, 1.0)
+    short = words <= BOILER_LINE_MAX_WORDS
+    is_long = (words >= LONG_LINE_WORDS).astype(float)
+    long_mass = words * is_long
+    total_mass = long_mass.sum() or 1.0
+    mass_before = (np.cumsum(long_mass) - long_mass) / total_mass
+    position = np.arange(n) / max(n - 1, 1)
+    all_lines = _matcher(low, np.ones(n, dtype=bool))
+    short_lines = _matcher(low, short)
+    section = _anchored(SECTION_RE, low, words <= SECTION_MAX_WORDS)
+    since, no_long = _since_section(section > 0, is_long)
+    counts = Counter(low)
+    blank_before = np.array(page.blank_before, dtype=float)
+
+    x = np.empty((n, len(NAMES)))
+    x[:, 0] = np.log1p(chars)
+    x[:, 1] = np.log1p(words)
+    x[:, 2] = stop_density
+    x[:, 3] = [c[-1] in _END_SENTENCE and not e for c, e in zip(cores, ellipsis)]
+    x[:, 4] = ellipsis
+    x[:, 5] = [s[-1] in ":：" for s in lines]
+    x[:, 6] = np.minimum(np.fromiter(map(len, map(_SENTENCE_END.findall, lines)), float, n), 10) / 10.0
+    x[:, 7] = [sum(map(str.istitle, t)) for t in tokens] / safe_tokens
+    x[:, 8] = [sum(map(str.isdigit, t)) for t in tokens] / safe_tokens
+    x[:, 9] = np.fromiter(map(str.count, lines, repeat(",")), float, n) / safe_words
+    x[:, 10] = list(map(str.isupper, lines))
+    x[:, 11] = np.minimum(all_lines(_SEPARATOR, count=True), 5) / 5.0
+    x[:, 12] = [r[:1] in " \t" for r in page.raws]
+    x[:, 13] = [s[0] in _BULLETS for s in lines]
+    x[:, 14] = all_lines(_URL)
+    x[:, 15] = all_lines(_COPYRIGHT)
+    x[:, 16] = short_lines(_DATE)
+    x[:, 17] = _anchored(_BYLINE, low, short)
+    x[:, 18] = section
+    x[:, 19] = _anchored(NAVIGATION_RE, low, words <= NAV_MAX_WORDS)
+    x[:, 20] = short_lines(LINE_RE)
+    if spaceless.any():
+        x[:, 20] = np.maximum(x[:, 20], short_lines(LINE_SPACELESS_RE))
+    x[:, 21] = words <= 1
+    x[:, 22] = words <= 3
+    x[:, 23] = words <= 6
+    x[:, 24] = words >= 15
+    x[:, 25] = words >= 30
+    x[:, 26] = np.minimum((chars - n_tokens + 1.0) / np.maximum(n_tokens, 1.0), 20) / 10
+    x[:, 27] = spaceless > sampled
+    x[:, 28] = blank_before
+    x[:, 29] = page.blank_after
+    x[:, 30] = blank_before[1:].mean() if n > 1 else 0.0
+    x[:, 31] = position
+    x[:, 32] = position * position
+    x[:, 33] = mass_before
+    x[:, 34] = 1.0 - mass_before - long_mass / total_mass
+    peak = int(np.argmax(_windowed_mean(long_mass, WIDE_WINDOW, include_self=True)))
+    x[:, 35] = np.minimum(np.abs(np.arange(n) - peak) / 50.0, 1.0)
+    x[:, 36] = np.minimum(chars / max(float(np.sort(chars)[int(0.9 * (n - 1))]), 1.0), 2.0)
+    x[:, 37] = [counts[k] > 1 for k in low]
+    x[:, 38] = _windowed_mean(np.log1p(words), NEAR_WINDOW) / 4.0
+    x[:, 39] = _windowed_mean(stop_density, NEAR_WINDOW)
+    x[:, 40] = _windowed_mean(is_long, NEAR_WINDOW)
+    x[:, 41] = _windowed_mean(is_long, WIDE_WINDOW)
+    x[:, 42] = np.concatenate(([0.0], is_long[:-1]))
+    x[:, 43] = np.concatenate((is_long[1:], [0.0]))
+    x[:, 44] = np.where(since > 0, np.exp(-np.maximum(since, 0) / SECTION_DECAY_BLOCKS), 0.0)
+    x[:, 45] = no_long
+    x[:, 46] = np.log1p(n) / 8.0
+    x[:, 47] = is_long.mean()
+    return x
+
+
+def block_words(x: np.ndarray) -> np.ndarray:
+    """Words of each block (CJK characters counted at their rate), recovered from the features."""
+    return np.expm1(x[:, COLUMN["log_words"]])

@@ -1,0 +1,65 @@
+"""Step 3: named boilerplate rules. Each rule looks at one block and says why it is boilerplate.
+
+The learned score already weighs these signals; a rule here is a veto for the cases where one
+signal settles the matter whatever the score: a menu item, a share/cookie/legal line, a section
+header such as "You might also like" and the teaser list under it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from enum import Enum
+
+import numpy as np
+
+from .features import COLUMN
+from .thresholds import (
+    SECTION_EXIT_PROBABILITY,
+    SECTION_RUN_MAX_BLOCKS,
+    TEASER_MAX_WORDS,
+    VETO_OVERRIDE_PROBABILITY,
+)
+
+
+class Reason(str, Enum):
+    """Why a block was dropped or kept; shown by ``explain()``."""
+
+    CONTENT = "content"
+    TITLE = "title"
+    LOW_SCORE = "low score"
+    NAVIGATION = "navigation item"
+    BOILERPLATE_LINE = "share/cookie/legal/account line"
+    SECTION_HEADER = "boilerplate section header"
+    TEASER = "teaser under a boilerplate section header"
+    ELLIPSIS_TEASER = "teaser excerpt ending in an ellipsis"
+    DUPLICATE = "repeats another block"
+    OUTSIDE_REGION = "outside the main region"
+    BEFORE_TITLE = "short line before the headline"
+    TITLE_NOT_KEPT = "headline (keep_title is off)"
+
+
+def veto(x: np.ndarray, words: Sequence[float], p: Sequence[float]) -> list[Reason | None]:
+    """The rule, if any, that marks each block as boilerplate regardless of its score."""
+    out: list[Reason | None] = []
+    in_section = 0  # blocks left in the teaser run opened by the last section header
+    columns = x[:, [COLUMN[c] for c in ("section_header", "navigation_item", "boiler_phrase", "ends_ellipsis")]]
+    for (section, navigation, phrase, ellipsis), n_words, prob in zip(columns.tolist(), words, p):
+        reason: Reason | None = None
+        if section:
+            reason, in_section = Reason.SECTION_HEADER, SECTION_RUN_MAX_BLOCKS
+        elif navigation:
+            reason = Reason.NAVIGATION
+        elif phrase:
+            reason = Reason.BOILERPLATE_LINE
+        elif ellipsis and n_words <= TEASER_MAX_WORDS:
+            reason = Reason.ELLIPSIS_TEASER
+        elif in_section:
+            in_section -= 1
+            if prob < SECTION_EXIT_PROBABILITY:
+                reason = Reason.TEASER
+            else:
+                in_section = 0  # real content again: the section is over
+        if reason is not None and reason is not Reason.TEASER and prob >= VETO_OVERRIDE_PROBABILITY:
+            reason = None  # the score is sure enough to overrule the phrase
+        out.append(reason)
+    return out

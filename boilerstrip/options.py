@@ -1,0 +1,56 @@
+"""The immutable options object of :func:`boilerstrip.clean`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any, Literal
+
+Focus = Literal["precision", "balanced", "recall"]
+InputFormat = Literal["auto", "text", "html"]
+
+FOCUSES: tuple[Focus, ...] = ("precision", "balanced", "recall")
+FORMATS: tuple[InputFormat, ...] = ("auto", "text", "html")
+
+
+@dataclass(frozen=True)
+class Options:
+    """How to clean a page.
+
+    ``focus`` is the one knob for the precision/recall trade-off rather than many booleans:
+    ``precision`` drops doubtful blocks, ``recall`` keeps them. ``input_format`` forces text or
+    HTML handling when the caller knows better than the sniffer. ``keep_title`` keeps the
+    article's headline as the first output line.
+    """
+
+    focus: Focus = "balanced"
+    input_format: InputFormat = "auto"
+    keep_title: bool = True
+
+    def __post_init__(self) -> None:
+        if self.focus not in FOCUSES:
+            raise ValueError(f"focus must be one of {FOCUSES}, not {self.focus!r}")
+        if self.input_format not in FORMATS:
+            raise ValueError(f"input_format must be one of {FORMATS}, not {self.input_format!r}")
+        if not isinstance(self.keep_title, bool):
+            raise TypeError(f"keep_title must be a bool, not {type(self.keep_title).__name__}")
+
+    def with_changes(self, **changes: Any) -> Options:
+        """A copy with some fields changed (the object itself never changes)."""
+        return replace(self, **changes)
+
+
+DEFAULT_OPTIONS = Options()
+
+
+def resolve(options: Options | None, overrides: dict[str, Any]) -> Options:
+    """Merge an options object and keyword overrides, naming any unknown keyword."""
+    base = DEFAULT_OPTIONS if options is None else options
+    if not isinstance(base, Options):
+        raise TypeError(f"options must be a boilerstrip.Options, not {type(base).__name__}")
+    if not overrides:
+        return base
+    known = set(Options.__dataclass_fields__)
+    unknown = sorted(set(overrides) - known)
+    if unknown:
+        raise TypeError(f"unknown option(s) {', '.join(unknown)}; known: {', '.join(sorted(known))}")
+    return replace(base, **overrides)

@@ -1,0 +1,88 @@
+"""The one path: input -> segment -> score -> filter -> select -> output.
+
+:func:`run` makes every decision once and returns them all; ``clean`` keeps the text of the
+kept blocks, ``explain`` shows the rest.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .features import block_words, page_features
+from .filter import Reason, veto
+from .html import html_to_text
+from .inputs import as_text, looks_like_html
+from .options import Options
+from .score import score
+from .segment import Page, segment
+from .select import duplicates, find_title, main_region
+from .thresholds import (
+    FLOOR_PROBABILITY,
+    KEEP_PROBABILITY,
+    LONG_LINE_WORDS,
+    OUTSIDE_REGION_PROBABILITY,
+    TITLE_LOOKBACK,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """Everything one page's run decided (the internal form behind ``clean`` and ``explain``)."""
+
+    source: str  #: "text" or "html"
+    page: Page
+    x: np.ndarray  #: features, one row per block (columns: ``features.NAMES``)
+    words: list[float]
+    p1: list[float]
+    p2: list[float]
+    keep: list[bool]
+    reasons: list[Reason]
+    title: int | None
+    region: tuple[int, int]
+
+    def text(self) -> str:
+        return "\n".join(t for t, k in zip(self.page.texts, self.keep) if k)
+
+
+def prepare(data: object, options: Options, who: str) -> tuple[str, str]:
+    """The page text to segment, and whether it came from text or HTML."""
+    text = as_text(data, who=who)
+    is_html = options.input_format == "html" or (options.input_format == "auto" and looks_like_html(text))
+    return (html_to_text(text), "html") if is_html else (text, "text")
+
+
+def run(data: object, options: Options, who: str = "clean") -> Run:
+    text, source = prepare(data, options, who)
+    page = segment(text)
+    x = page_features(page)
+    words = block_words(x).tolist()
+    p1_array, p2_array = score(x)
+    p1, p2 = p1_array.tolist(), p2_array.tolist()
+    vetoes = veto(x, words, p2)
+    threshold = KEEP_PROBABILITY[options.focus]
+    keep = [v is None and p >= threshold for v, p in zip(vetoes, p2)]
+    reasons = [v if v is not None else (Reason.CONTENT if k else Reason.LOW_SCORE) for v, k in zip(vetoes, keep)]
+
+    region = main_region(keep, p2, words)
+    start, end = region
+    for i, k in enumerate(keep):
+        if k and not start <= i < end and p2[i] < OUTSIDE_REGION_PROBABILITY:
+            keep[i], reasons[i] = False, Reason.OUTSIDE_REGION
+
+    for i in duplicates(page.texts, keep):
+        keep[i], reasons[i] = False, Reason.DUPLICATE
+
+    dropped = {i: r for i, r in enumerate(reasons) if not keep[i]}
+    title, _ = find_title(page.texts, x, words, keep, dropped)
+    if title is not None and not options.keep_title:
+        keep[title], reasons[title] = False, Reason.TITLE_NOT_KEPT
+    elif title is not None and p2[title] >= FLOOR_PROBABILITY:
+        keep[title], reasons[title] = True, Reason.TITLE
+        for i in range(max(0, title - TITLE_LOOKBACK), title):  # the article starts at its headline
+            if keep[i] and words[i] < LONG_LINE_WORDS:
+                keep[i], reasons[i] = False, Reason.BEFORE_TITLE
+    else:
+        title = None
+    return Run(source, page, x, words, p1, p2, keep, reasons, title, region)

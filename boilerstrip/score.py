@@ -1,0 +1,101 @@
+"""Step 2: a score per block, from its features and, in a second pass, its neighbours' scores.
+
+Pass 1 rates each block by what it looks like and where it stands (a logistic model over
+:data:`boilerstrip.features.NAMES`). Pass 2 adds what the neighbours look like to pass 1: the
+mean score around the block, the scores right before and after, and whether it lies inside the
+page's best-scoring stretch. Content comes in runs and boilerplate in runs, so a doubtful line
+is judged by the company it keeps.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from . import weights
+from .features import NAMES
+
+PASS2_EXTRA = (
+    "p1", "p1_logit", "p1_near1", "p1_near3", "p1_near8", "p1_prev", "p1_next", "p1_in_region",
+    "p1_region_distance", "p1_share_before", "p1_share_after",
+)  # fmt: skip
+PASS2_NAMES = NAMES + PASS2_EXTRA
+#: Pass-1 probability around which the best stretch of the page is sought.
+REGION_PIVOT = 0.5
+
+Model = tuple[float, np.ndarray]
+
+
+def _model(table: dict[str, float], names: Sequence[str]) -> Model:
+    return table.get("bias", 0.0), np.array([table.get(name, 0.0) for name in names])
+
+
+_PASS1 = _model(weights.PASS1, NAMES)
+_PASS2 = _model(weights.PASS2, PASS2_NAMES)
+
+
+def linear(x: np.ndarray, model: Model) -> np.ndarray:
+    """Probability of each row of ``x`` under a logistic model ``(bias, weights)``."""
+    bias, w = model
+    if not len(x):
+        return np.zeros(0)
+    return 1.0 / (1.0 + np.exp(-np.clip(x @ w + bias, -30.0, 30.0)))
+
+
+def best_stretch(values: Sequence[float]) -> tuple[int, int]:
+    """The contiguous run ``[start, end)`` with the largest positive sum (Kadane); none -> (0, 0)."""
+    best, best_span = 0.0, (0, 0)
+    total, start = 0.0, 0
+    for i, v in enumerate(values):
+        if total <= 0:
+            total, start = v, i
+        else:
+            total += v
+        if total > best:
+            best, best_span = total, (start, i + 1)
+    return best_span
+
+
+def _mean_around(values: np.ndarray, half: int) -> np.ndarray:
+    n = len(values)
+    prefix = np.concatenate(([0.0], np.cumsum(values)))
+    idx = np.arange(n)
+    lo, hi = np.maximum(idx - half, 0), np.minimum(idx + half + 1, n)
+    return (prefix[hi] - prefix[lo]) / (hi - lo)
+
+
+def pass2_features(x: np.ndarray, p1: np.ndarray) -> np.ndarray:
+    """Pass-1 features plus the neighbourhood of the pass-1 scores (:data:`PASS2_EXTRA`)."""
+    n = len(p1)
+    if not n:
+        return np.zeros((0, len(PASS2_NAMES)))
+    start, end = best_stretch((p1 - REGION_PIVOT).tolist())
+    idx = np.arange(n)
+    distance = np.where(idx < start, start - idx, np.where(idx >= end, idx - end + 1, 0))
+    positive = (p1 >= REGION_PIVOT).astype(float)
+    total_positive = positive.sum() or 1.0
+    seen = np.cumsum(positive) - positive
+    clipped = np.clip(p1, 1e-4, 1 - 1e-4)
+    extra = np.column_stack(
+        (
+            p1,
+            np.log(clipped / (1 - clipped)) / 5.0,
+            _mean_around(p1, 1),
+            _mean_around(p1, 3),
+            _mean_around(p1, 8),
+            np.concatenate(([0.0], p1[:-1])),
+            np.concatenate((p1[1:], [0.0])),
+            (distance == 0) & (end > start),
+            np.minimum(distance / 20.0, 1.0),
+            seen / total_positive,
+            1.0 - (seen + positive) / total_positive,
+        )
+    )
+    return np.hstack((x, extra))
+
+
+def score(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Pass-1 and final (pass-2) probability that each block is main content."""
+    p1 = linear(x, _PASS1)
+    return p1, linear(pass2_features(x, p1), _PASS2)

@@ -1,0 +1,129 @@
+"""Step 4: choose the main content from the scores and the vetoes.
+
+Three decisions, each with a named reason for ``explain()``:
+the main region (the stretch of the page holding the most kept text, so that a good-looking block
+far from the article stays out), near-duplicates (a teaser copy of the lede, a headline glued to its
+category), and the title (the article's headline, once).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import numpy as np
+
+from .features import COLUMN
+from .filter import Reason
+from .score import best_stretch
+from .thresholds import (
+    LONG_LINE_WORDS,
+    NEAR_DUPLICATE_MIN_CHARS,
+    REGION_PENALTY,
+    TITLE_LOOKBACK,
+    TITLE_MAX_WORDS,
+    TITLE_MIN_WORDS,
+)
+
+_NON_ALNUM = re.compile(r"[\W_]+")
+_TITLE_BARS = ("ends_colon", "ends_ellipsis", "byline", "has_date")
+_NOT_TITLES = frozenset(
+    {Reason.DUPLICATE, Reason.NAVIGATION, Reason.SECTION_HEADER, Reason.BOILERPLATE_LINE, Reason.ELLIPSIS_TEASER}
+)
+
+
+def main_region(keep: Sequence[bool], p: Sequence[float], words: Sequence[float]) -> tuple[int, int]:
+    """The stretch ``[start, end)`` that maximises kept words minus a penalty for dropped blocks."""
+    values = [w * q if k else -REGION_PENALTY * (1.0 + w * (1.0 - q)) for k, q, w in zip(keep, p, words)]
+    return best_stretch(values)
+
+
+def _normal(text: str) -> str:
+    return _NON_ALNUM.sub("", text.lower())
+
+
+def duplicates(texts: Sequence[str], keep: Sequence[bool]) -> dict[int, int]:
+    """Map each kept block that repeats another kept block to the block it repeats.
+
+    Exact repeats anywhere in the page; containment (one text a prefix or suffix of the other) only
+    between consecutive kept blocks. Of a contained pair the shorter goes, unless the longer one is the
+    shorter glued to a prefix with no space between (``NewsSenior Iranian ...``): that is a
+    rendering artefact, and the longer goes.
+    """
+    seen: dict[str, int] = {}
+    out: dict[int, int] = {}
+    previous: tuple[int, str] | None = None
+    for i, text in enumerate(texts):
+        if not keep[i]:
+            continue
+        norm = _normal(text)
+        if not norm:
+            continue
+        if norm in seen:
+            out[i] = seen[norm]
+            continue
+        seen[norm] = i
+        if previous is not None:
+            j, other = previous
+            drop = _contained_pair(texts[j], other, text, norm)
+            if drop == "first":
+                out[j] = i
+            elif drop == "second":
+                out[i] = j
+                continue
+        previous = (i, norm)
+    return out
+
+
+def _contained_pair(first_text: str, first: str, second_text: str, second: str) -> str:
+    """Which of two neighbouring blocks repeats the other: "first", "second" or ""."""
+    short, long_ = (first, second) if len(first) <= len(second) else (second, first)
+    if len(short) < NEAR_DUPLICATE_MIN_CHARS // 2 or short == long_:
+        return ""
+    if not (long_.startswith(short) or long_.endswith(short)):
+        return ""
+    if len(short) < NEAR_DUPLICATE_MIN_CHARS and not long_.endswith(short):
+        return ""
+    shorter_is_first = short is first
+    long_text = second_text if shorter_is_first else first_text
+    if long_.endswith(short) and _glued_prefix(long_text, short):
+        return "second" if shorter_is_first else "first"
+    return "first" if shorter_is_first else "second"
+
+
+def _glued_prefix(text: str, tail_norm: str) -> bool:
+    """True when ``text`` ends with the words of ``tail_norm`` glued to a prefix (no space)."""
+    letters = 0
+    for pos in range(len(text) - 1, -1, -1):
+        ch = text[pos]
+        if ch.isalnum():
+            letters += 1
+            if letters == len(tail_norm):
+                return pos > 0 and text[pos - 1].isalnum()
+    return False
+
+
+def find_title(
+    texts: Sequence[str], x: np.ndarray, words: Sequence[float], keep: Sequence[bool], dropped: dict[int, Reason]
+) -> tuple[int | None, int]:
+    """The headline, and the block where the article text starts.
+
+    The text starts at the first kept block of running text (or the first kept block); the headline
+    is the nearest heading-like block before it: a few words, no sentence end, not a byline, date,
+    breadcrumb or a line a rule dropped.
+    """
+    kept = [i for i, k in enumerate(keep) if k]
+    if not kept:
+        return None, 0
+    anchor = next((i for i in kept if words[i] >= LONG_LINE_WORDS), kept[0])
+    bars = x[:, [COLUMN[c] for c in _TITLE_BARS]].any(axis=1) | (x[:, COLUMN["separator_count"]] > 0)
+    sentence = x[:, COLUMN["ends_sentence"]]
+    for i in range(anchor - 1, max(-1, anchor - TITLE_LOOKBACK - 1), -1):
+        if dropped.get(i) in _NOT_TITLES:
+            continue
+        if not TITLE_MIN_WORDS <= words[i] <= TITLE_MAX_WORDS or bars[i]:
+            continue
+        if sentence[i] and not texts[i].rstrip().endswith(("?", "!")):
+            continue
+        return i, anchor
+    return None, anchor

@@ -1,0 +1,70 @@
+"""Every named threshold of the pipeline, in one place.
+
+The learned weights live in :mod:`boilerstrip.weights` (written by ``scripts/fit_weights.py``);
+the hand-set limits below are the ones a person reads and argues about.
+"""
+
+from __future__ import annotations
+
+# --- input --------------------------------------------------------------------------------------
+#: Share of the first bytes that must look like markup before a ``str`` is treated as HTML.
+HTML_SNIFF_CHARS = 4096
+#: How many tags must open the sniffed prefix before text is taken for HTML.
+HTML_MIN_TAGS = 3
+
+# --- segment ------------------------------------------------------------------------------------
+#: A glued image placeholder is repaired only when the rest of the line has at least this many words.
+GLUE_MIN_WORDS = 6
+#: At most this many repair attempts per page (each one scans the page, so the total stays linear).
+MAX_REPAIRS_PER_PAGE = 32
+
+# --- score --------------------------------------------------------------------------------------
+#: Characters of a CJK/Thai run that count as one word (no spaces to count by).
+CJK_CHARS_PER_WORD = 2.0
+#: Ratios per token (stop words, capitals, numbers) are read off at most this many leading characters.
+RATIO_SAMPLE_CHARS = 400
+#: Words at or above which a line counts as "long text" when looking for the densest stretch.
+LONG_LINE_WORDS = 12
+#: Half-width, in blocks, of the window used for neighbourhood features.
+NEAR_WINDOW = 2
+WIDE_WINDOW = 6
+
+# --- select -------------------------------------------------------------------------------------
+#: Probability above which a block is content, per focus (precision / balanced / recall).
+KEEP_PROBABILITY = {"precision": 0.62, "balanced": 0.5, "recall": 0.36}
+#: Blocks scored below this probability can never be pulled into the main region by their neighbours.
+FLOOR_PROBABILITY = 0.12
+#: Main-region search: what each dropped block costs, per word of its doubt (max-subarray search).
+REGION_PENALTY = 0.5
+#: A kept block outside the main region survives when its own probability is at least this.
+OUTSIDE_REGION_PROBABILITY = 0.9
+#: Shortest normalised text (characters) for near-duplicate matching; shorter lines repeat by chance.
+NEAR_DUPLICATE_MIN_CHARS = 40
+#: A title candidate has at most this many words.
+TITLE_MAX_WORDS = 30
+#: How many blocks before the main region the title search looks at.
+TITLE_LOOKBACK = 12
+
+# --- rules (lines short enough to be judged by a phrase) -----------------------------------------
+#: A section header ("Related stories") has at most this many words.
+SECTION_MAX_WORDS = 6
+#: A menu item has at most this many words.
+NAV_MAX_WORDS = 4
+#: A share/cookie/legal/login line has at most this many words.
+BOILER_LINE_MAX_WORDS = 20
+
+# --- filter -------------------------------------------------------------------------------------
+#: A veto is overruled when the block's final probability is at least this.
+VETO_OVERRIDE_PROBABILITY = 0.97
+#: After a boilerplate section header, at most this many following blocks count as its teaser list.
+SECTION_RUN_MAX_BLOCKS = 40
+#: Inside a teaser run, the first block scoring at least this is content again and ends the run.
+SECTION_EXIT_PROBABILITY = 0.75
+#: A line ending in an ellipsis with at most this many words is a teaser excerpt.
+TEASER_MAX_WORDS = 60
+
+# --- select (more) ------------------------------------------------------------------------------
+#: A title has at least this many words.
+TITLE_MIN_WORDS = 2
+#: The pull of a section header on the blocks after it halves about every this many blocks (x ln 2).
+SECTION_DECAY_BLOCKS = 8.0

@@ -1,0 +1,59 @@
+"""The evaluation gate on our own pages: snippets that must and must not come out (fixtures/cases.json)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import boilerstrip
+from boilerstrip.segment import segment
+
+from .conftest import FIXTURES
+
+CASES = {k: v for k, v in json.loads((FIXTURES / "cases.json").read_text(encoding="utf-8")).items() if k[0] != "_"}
+UNCHANGED = sorted((FIXTURES / "unchanged").glob("*.txt"))
+# Known weakness, kept visible: on plain text a forum's later replies look like reader comments
+# (which most gold data drops), so they can score below the threshold. strict: a fix shows up here.
+KNOWN_MISSES = {("pages/forum-thread.txt", "That was it. I switched the network card")}
+
+
+def _pairs(kind: str) -> list[tuple[str, str]]:
+    return [(page, snippet) for page, case in CASES.items() for snippet in case[kind]]
+
+
+@pytest.fixture(scope="module")
+def outputs() -> dict[str, str]:
+    return {page: boilerstrip.clean((FIXTURES / page).read_text(encoding="utf-8")) for page in CASES}
+
+
+@pytest.mark.parametrize(
+    ("page", "snippet"),
+    [
+        pytest.param(p, s, marks=pytest.mark.xfail(strict=True, reason="forum replies on plain text"))
+        if (p, s) in KNOWN_MISSES
+        else (p, s)
+        for p, s in _pairs("must")
+    ],
+)
+def test_must_keep(outputs: dict[str, str], page: str, snippet: str) -> None:
+    assert snippet in outputs[page]
+
+
+@pytest.mark.parametrize(("page", "snippet"), _pairs("must_not"))
+def test_must_drop(outputs: dict[str, str], page: str, snippet: str) -> None:
+    assert snippet not in outputs[page]
+
+
+@pytest.mark.parametrize("path", UNCHANGED, ids=lambda p: p.name)
+def test_clean_article_comes_back_whole(path) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert boilerstrip.clean(text).splitlines() == [line for line in text.splitlines() if line.strip()]
+
+
+def test_output_lines_are_input_lines_in_order(outputs: dict[str, str]) -> None:
+    for page, out in outputs.items():  # a repaired line counts as its input line
+        source = segment((FIXTURES / page).read_text(encoding="utf-8")).texts
+        position = 0
+        for line in out.splitlines():
+            position = source.index(line, position) + 1  # raises if a line is not in the input, in order

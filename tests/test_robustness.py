@@ -1,0 +1,93 @@
+"""Odd but valid input gets a sensible result: never a crash, never a hang."""
+
+from __future__ import annotations
+
+import random
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import boilerstrip
+from boilerstrip.segment import segment
+
+
+def _allowed_lines(text: str) -> set[str]:
+    page = segment(text)
+    return set(page.raws) | set(page.texts)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_never_raises_and_returns_lines_of_the_input(text: str) -> None:
+    out = boilerstrip.clean(text, input_format="text")
+    assert isinstance(out, str)
+    allowed = _allowed_lines(text)
+    assert all(line in allowed for line in out.split("\n") if out)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["Home", "Related", "Share this", "© 2025", "Read more...", "Latest news", "", " "])
+        | st.text(min_size=1, max_size=200).map(lambda s: s.replace("\n", " ")),
+        max_size=60,
+    )
+)
+def test_page_like_line_mixes(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    out = boilerstrip.clean(text)
+    assert all(line in _allowed_lines(text) for line in out.split("\n") if out)
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.binary(max_size=3000))
+def test_binary_junk_as_bytes(data: bytes) -> None:
+    assert isinstance(boilerstrip.clean(data), str)
+
+
+def test_binary_junk_decoded_as_text() -> None:
+    rng = random.Random(7)
+    junk = bytes(rng.randrange(256) for _ in range(200_000)).decode("latin-1")
+    assert isinstance(boilerstrip.clean(junk), str)
+
+
+def test_every_script() -> None:
+    samples = [
+        "مرحبا بكم في موقعنا. هذه مقالة طويلة عن تاريخ المدينة القديمة وأسواقها وناسها الذين عاشوا فيها قرونا.",
+        "שלום לכולם, זהו מאמר ארוך על ההיסטוריה של העיר העתיקה והשווקים שלה לאורך מאות שנים רבות מאוד.",
+        "यह शहर के पुराने इतिहास और उसके बाज़ारों के बारे में एक लंबा लेख है जो कई सदियों पुराना है।",
+        "นี่คือบทความยาวเกี่ยวกับประวัติศาสตร์ของเมืองเก่าและตลาดของเมืองที่มีอายุหลายร้อยปีมาแล้ว",
+        "これは古い町の歴史と、何百年も続いてきた市場についての長い記事です。町の人々は今も市場に集まります。",
+        "이것은 오래된 도시의 역사와 수백 년 동안 이어져 온 시장에 관한 긴 기사입니다. 사람들은 여전히 모입니다.",
+        "Αυτό είναι ένα μεγάλο άρθρο για την ιστορία της παλιάς πόλης και τις αγορές της εδώ και αιώνες.",
+    ]
+    for sample in samples:
+        page = "Home\nNews\n" + "\n".join([sample] * 3) + "\nShare\n© 2025"
+        out = boilerstrip.clean(page)
+        assert sample in out, sample[:20]
+        assert "© 2025" not in out
+
+
+def test_pathological_lines_finish() -> None:
+    # Inputs that make naive patterns backtrack: long runs of one character, spaces, punctuation.
+    lines = ["a" * 200_000, " " * 100_000 + "x", "." * 100_000, "related " * 20_000, "-" * 50_000 + "Share",
+             "Image" + "A" * 100_000, "\t".join(["x"] * 50_000)]  # fmt: skip
+    for line in lines:
+        assert isinstance(boilerstrip.clean(line + "\nSome words here."), str)
+
+
+def test_many_glued_placeholders_stay_linear() -> None:
+    page = "\n".join(f"ImageNet{i} is a data set used by many people in research every day." for i in range(20_000))
+    assert isinstance(boilerstrip.clean(page), str)
+
+
+def test_a_twenty_megabyte_page() -> None:
+    article = "\n".join(
+        f"Paragraph {i}: the council met again on Tuesday and discussed the budget, the roads and the new school."
+        for i in range(400)
+    )
+    page = ("Home\nNews\nSport\n" + article + "\nRelated\nShare\n") * 482  # about 20 MB
+    assert len(page) > 20_000_000
+    out = boilerstrip.clean(page)
+    assert "Paragraph 399: the council met again" in out
+    assert "\nRelated\n" not in out
