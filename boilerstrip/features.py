@@ -28,6 +28,7 @@ from .thresholds import (
     LONG_LINE_WORDS,
     NAV_MAX_WORDS,
     NEAR_WINDOW,
+    PROSE_WORDS,
     RATIO_SAMPLE_CHARS,
     SECTION_DECAY_BLOCKS,
     SECTION_MAX_WORDS,
@@ -60,8 +61,36 @@ NAMES = (
     "rel_position", "rel_position_sq", "mass_before", "mass_after", "peak_distance", "relative_length", "duplicate",
     "near_words", "near_stop", "near_long_share", "wide_long_share", "prev_long", "next_long",
     "after_section", "after_section_no_long", "block_count_log", "page_long_share",
+    "prose", "inside_long_span", "mid_length",
 )  # fmt: skip
+#: Features that also enter multiplied by (1 - prose): on pages with little running text (listings,
+#: collections, products) the same line shape means something else, and a linear model needs the
+#: product to learn that.
+LIST_PAGE_INTERACTIONS = (
+    "log_words", "stop_density", "ends_sentence", "title_case", "short_3", "short_6", "rel_position",
+    "mass_before", "mass_after", "near_long_share", "duplicate", "navigation_item", "section_header",
+    "indented", "blank_before", "mid_length", "inside_long_span", "numeric_share", "peak_distance",
+)  # fmt: skip
+NAMES = NAMES + tuple("list_x_" + name for name in LIST_PAGE_INTERACTIONS)
+#: Features that also enter as one-hot bins (edges below), so the linear model can weigh their
+#: ranges unequally: a 3-word line is not "half" a 6-word line.
+BINS: dict[str, tuple[float, ...]] = {
+    "log_words": (0.7, 1.1, 1.6, 2.0, 2.4, 2.8, 3.4, 4.0),
+    "stop_density": (0.05, 0.15, 0.25, 0.35, 0.45, 0.55),
+    "rel_position": (0.1, 0.25, 0.5, 0.75, 0.9),
+    "mass_before": (0.001, 0.1, 0.5, 0.9, 0.999),
+    "mass_after": (0.001, 0.1, 0.5, 0.9, 0.999),
+    "title_case": (0.2, 0.5, 0.8, 0.99),
+    "near_long_share": (0.01, 0.3, 0.6, 0.99),
+    "wide_long_share": (0.01, 0.2, 0.4, 0.7),
+    "relative_length": (0.1, 0.25, 0.5, 0.8, 1.2),
+    "peak_distance": (0.02, 0.1, 0.3, 0.6, 0.99),
+    "prose": (0.1, 0.3, 0.6, 0.99),
+}
+NAMES = NAMES + tuple(f"{name}_bin{k}" for name, edges in BINS.items() for k in range(len(edges) + 1))
 COLUMN = {name: i for i, name in enumerate(NAMES)}
+_INTERACTING = [COLUMN[name] for name in LIST_PAGE_INTERACTIONS]
+_BIN_SOURCES = [(COLUMN[name], np.array(edges), COLUMN[f"{name}_bin0"]) for name, edges in BINS.items()]
 
 
 def _matcher(lines: list[str], selected: np.ndarray) -> Callable[..., np.ndarray]:
@@ -224,6 +253,17 @@ def page_features(page: Page) -> np.ndarray:
     x[:, 45] = no_long
     x[:, 46] = np.log1p(n) / 8.0
     x[:, 47] = is_long.mean()
+    prose = min(float(long_mass.sum()) / PROSE_WORDS, 1.0)
+    x[:, 48] = prose
+    long_at = np.flatnonzero(is_long)
+    idx = np.arange(n)
+    x[:, 49] = (idx >= long_at[0]) & (idx <= long_at[-1]) if len(long_at) else 0.0
+    x[:, 50] = (words >= 4) & (words <= 12)
+    x[:, 51 : 51 + len(_INTERACTING)] = x[:, _INTERACTING] * (1.0 - prose)
+    rows = np.arange(n)
+    for source, edges, first in _BIN_SOURCES:
+        x[:, first : first + len(edges) + 1] = 0.0
+        x[rows, first + np.digitize(x[:, source], edges)] = 1.0
     return x
 
 

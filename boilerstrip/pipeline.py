@@ -17,8 +17,11 @@ from .inputs import as_text, looks_like_html
 from .options import Options
 from .score import score
 from .segment import Page, segment
-from .select import duplicates, find_title, main_region
+from .select import duplicates, fill_gaps, find_title, main_region
 from .thresholds import (
+    CLEAN_PAGE_LOW_PROBABILITY,
+    CLEAN_PAGE_LOW_WORD_SHARE,
+    CLEAN_PAGE_VETO_PROBABILITY,
     FLOOR_PROBABILITY,
     KEEP_PROBABILITY,
     LONG_LINE_WORDS,
@@ -53,6 +56,19 @@ def prepare(data: object, options: Options, who: str) -> tuple[str, str]:
     return (html_to_text(text), "html") if is_html else (text, "text")
 
 
+def _clean_page_veto(veto: Reason | None, p: float) -> Reason | None:
+    if veto is None or veto is Reason.TEASER or p >= CLEAN_PAGE_VETO_PROBABILITY:
+        return None
+    return Reason.CLEAN_PAGE_VETO
+
+
+def already_clean(words: list[float], p: list[float]) -> bool:
+    """True when almost none of the page's words sit in blocks that score as clear boilerplate."""
+    total = sum(words)
+    doubtful = sum(w for w, q in zip(words, p) if q < CLEAN_PAGE_LOW_PROBABILITY)
+    return total > 0 and doubtful < CLEAN_PAGE_LOW_WORD_SHARE * total
+
+
 def run(data: object, options: Options, who: str = "clean") -> Run:
     text, source = prepare(data, options, who)
     page = segment(text)
@@ -61,7 +77,13 @@ def run(data: object, options: Options, who: str = "clean") -> Run:
     p1_array, p2_array = score(x)
     p1, p2 = p1_array.tolist(), p2_array.tolist()
     vetoes = veto(x, words, p2)
-    threshold = KEEP_PROBABILITY[options.focus]
+    if already_clean(words, p2):
+        # Nothing on the page looks like boilerplate: it is an article already. Keep it whole but for
+        # lines a rule flags and the score doubts too.
+        vetoes = [_clean_page_veto(v, p) for v, p in zip(vetoes, p2)]
+        threshold = 0.0
+    else:
+        threshold = KEEP_PROBABILITY[options.focus]
     keep = [v is None and p >= threshold for v, p in zip(vetoes, p2)]
     reasons = [v if v is not None else (Reason.CONTENT if k else Reason.LOW_SCORE) for v, k in zip(vetoes, keep)]
 
@@ -70,6 +92,8 @@ def run(data: object, options: Options, who: str = "clean") -> Run:
     for i, k in enumerate(keep):
         if k and not start <= i < end and p2[i] < OUTSIDE_REGION_PROBABILITY:
             keep[i], reasons[i] = False, Reason.OUTSIDE_REGION
+
+    fill_gaps(keep, reasons, p2)
 
     for i in duplicates(page.texts, keep):
         keep[i], reasons[i] = False, Reason.DUPLICATE

@@ -20,7 +20,14 @@ PASS2_EXTRA = (
     "p1", "p1_logit", "p1_near1", "p1_near3", "p1_near8", "p1_prev", "p1_next", "p1_in_region",
     "p1_region_distance", "p1_share_before", "p1_share_after",
 )  # fmt: skip
-PASS2_NAMES = NAMES + PASS2_EXTRA
+#: Pass-1 scores that also enter pass 2 as one-hot bins (edges).
+PASS2_BINS: dict[str, tuple[float, ...]] = {
+    "p1": (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9),
+    "p1_near3": (0.2, 0.4, 0.6, 0.8),
+}
+PASS2_NAMES = (
+    NAMES + PASS2_EXTRA + tuple(f"{name}_bin{k}" for name, edges in PASS2_BINS.items() for k in range(len(edges) + 1))
+)
 #: Pass-1 probability around which the best stretch of the page is sought.
 REGION_PIVOT = 0.5
 
@@ -92,7 +99,9 @@ def pass2_features(x: np.ndarray, p1: np.ndarray) -> np.ndarray:
             1.0 - (seen + positive) / total_positive,
         )
     )
-    return np.hstack((x, extra))
+    bins = [np.eye(len(edges) + 1)[np.digitize(extra[:, PASS2_EXTRA.index(name)], edges)]
+            for name, edges in PASS2_BINS.items()]  # fmt: skip
+    return np.hstack((x, extra, *bins))
 
 
 def score(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -17,6 +17,9 @@ from .features import COLUMN
 from .filter import Reason
 from .score import best_stretch
 from .thresholds import (
+    DUPLICATE_MIN_WORDS,
+    GAP_MAX_BLOCKS,
+    GAP_MIN_PROBABILITY,
     LONG_LINE_WORDS,
     NEAR_DUPLICATE_MIN_CHARS,
     REGION_PENALTY,
@@ -38,6 +41,27 @@ def main_region(keep: Sequence[bool], p: Sequence[float], words: Sequence[float]
     return best_stretch(values)
 
 
+def fill_gaps(keep: list[bool], reasons: list[Reason], p: Sequence[float]) -> None:
+    """Keep short runs of low-score blocks that sit between kept blocks (headings, list items, captions).
+
+    Only blocks dropped for their score qualify, never one a rule vetoed, and only when each scores
+    at least :data:`GAP_MIN_PROBABILITY`.
+    """
+    last_kept = -1
+    for i, k in enumerate(keep):
+        if not k:
+            continue
+        gap = range(last_kept + 1, i)
+        if (
+            last_kept >= 0
+            and 0 < len(gap) <= GAP_MAX_BLOCKS
+            and all(reasons[j] is Reason.LOW_SCORE and p[j] >= GAP_MIN_PROBABILITY for j in gap)
+        ):
+            for j in gap:
+                keep[j], reasons[j] = True, Reason.GAP
+        last_kept = i
+
+
 def _normal(text: str) -> str:
     return _NON_ALNUM.sub("", text.lower())
 
@@ -45,44 +69,49 @@ def _normal(text: str) -> str:
 def duplicates(texts: Sequence[str], keep: Sequence[bool]) -> dict[int, int]:
     """Map each kept block that repeats another kept block to the block it repeats.
 
-    Exact repeats anywhere in the page; containment (one text a prefix or suffix of the other) only
-    between consecutive kept blocks. Of a contained pair the shorter goes, unless the longer one is the
-    shorter glued to a prefix with no space between (``NewsSenior Iranian ...``): that is a
-    rendering artefact, and the longer goes.
+    Exact repeats (ignoring case and surrounding space) of lines of some length anywhere in the page
+    (short ones such as "Pros" or "Step 2" are structure and may repeat); containment (one text
+    a prefix or suffix of the other, ignoring punctuation) between consecutive kept blocks. Of a
+    contained pair the shorter goes, unless the longer one is the shorter glued to a prefix with no
+    space between (``NewsSenior Iranian ...``): that is a rendering artefact, and the longer goes.
+    Only the ends of a line are normalised unless they match, so long paragraphs cost little.
     """
     seen: dict[str, int] = {}
     out: dict[int, int] = {}
-    previous: tuple[int, str] | None = None
+    previous: int | None = None
     for i, text in enumerate(texts):
         if not keep[i]:
             continue
-        norm = _normal(text)
-        if not norm:
+        key = text.strip().lower()
+        if key in seen and len(key.split()) >= DUPLICATE_MIN_WORDS:
+            out[i] = seen[key]
             continue
-        if norm in seen:
-            out[i] = seen[norm]
-            continue
-        seen[norm] = i
+        seen.setdefault(key, i)
         if previous is not None:
-            j, other = previous
-            drop = _contained_pair(texts[j], other, text, norm)
+            drop = _contained_pair(texts[previous], text)
             if drop == "first":
-                out[j] = i
+                out[previous] = i
             elif drop == "second":
-                out[i] = j
+                out[i] = previous
                 continue
-        previous = (i, norm)
+        previous = i
     return out
 
 
-def _contained_pair(first_text: str, first: str, second_text: str, second: str) -> str:
+def _contained_pair(first_text: str, second_text: str) -> str:
     """Which of two neighbouring blocks repeats the other: "first", "second" or ""."""
+    span = NEAR_DUPLICATE_MIN_CHARS
+    first_head, second_head = _normal(first_text[: 2 * span])[:span], _normal(second_text[: 2 * span])[:span]
+    first_tail, second_tail = _normal(first_text[-2 * span :])[-span:], _normal(second_text[-2 * span :])[-span:]
+    if not (first_head == second_head or first_tail.endswith(second_tail) or second_tail.endswith(first_tail)):
+        return ""  # neither is a prefix or suffix of the other: no need to normalise them whole
+    first, second = _normal(first_text), _normal(second_text)
     short, long_ = (first, second) if len(first) <= len(second) else (second, first)
-    if len(short) < NEAR_DUPLICATE_MIN_CHARS // 2 or short == long_:
+    if len(short) < span // 2 or short == long_:
         return ""
     if not (long_.startswith(short) or long_.endswith(short)):
         return ""
-    if len(short) < NEAR_DUPLICATE_MIN_CHARS and not long_.endswith(short):
+    if len(short) < span and not long_.endswith(short):
         return ""
     shorter_is_first = short is first
     long_text = second_text if shorter_is_first else first_text

@@ -25,6 +25,9 @@ CJK_CHARS_PER_WORD = 2.0
 RATIO_SAMPLE_CHARS = 400
 #: Words at or above which a line counts as "long text" when looking for the densest stretch.
 LONG_LINE_WORDS = 12
+#: Words of running text (in long lines) at which a page counts fully as prose (an article) rather
+#: than a list page (listing, collection, product); the "prose" feature scales up to it.
+PROSE_WORDS = 300
 #: Half-width, in blocks, of the window used for neighbourhood features.
 NEAR_WINDOW = 2
 WIDE_WINDOW = 6
@@ -36,6 +39,10 @@ KEEP_PROBABILITY = {"precision": 0.62, "balanced": 0.5, "recall": 0.36}
 FLOOR_PROBABILITY = 0.12
 #: Main-region search: what each dropped block costs, per word of its doubt (max-subarray search).
 REGION_PENALTY = 0.5
+#: A run of at most this many low-score blocks between kept blocks is kept (headings, list items).
+GAP_MAX_BLOCKS = 2
+#: ... provided each of them scores at least this.
+GAP_MIN_PROBABILITY = 0.2
 #: A kept block outside the main region survives when its own probability is at least this.
 OUTSIDE_REGION_PROBABILITY = 0.9
 #: Shortest normalised text (characters) for near-duplicate matching; shorter lines repeat by chance.
@@ -63,7 +70,19 @@ SECTION_EXIT_PROBABILITY = 0.75
 #: A line ending in an ellipsis with at most this many words is a teaser excerpt.
 TEASER_MAX_WORDS = 60
 
+# --- already clean pages -------------------------------------------------------------------------
+#: A block scoring below this counts as clear boilerplate when judging whether a page is clean ...
+CLEAN_PAGE_LOW_PROBABILITY = 0.3
+#: ... and a page is already clean (an article, nothing around it) when such blocks hold less than
+#: this share of its words: it then comes back whole. Chosen on the dev pages: 85% of gold articles
+#: fed in pass it, 10% of real pages (mostly content already) do.
+CLEAN_PAGE_LOW_WORD_SHARE = 0.05
+#: On a clean page a rule's veto stands only for blocks scoring below this.
+CLEAN_PAGE_VETO_PROBABILITY = 0.5
+
 # --- select (more) ------------------------------------------------------------------------------
+#: An exact repeat of a kept line is dropped only when it has at least this many words.
+DUPLICATE_MIN_WORDS = 6
 #: A title has at least this many words.
 TITLE_MIN_WORDS = 2
 #: The pull of a section header on the blocks after it halves about every this many blocks (x ln 2).

@@ -13,9 +13,8 @@ from .conftest import FIXTURES
 
 CASES = {k: v for k, v in json.loads((FIXTURES / "cases.json").read_text(encoding="utf-8")).items() if k[0] != "_"}
 UNCHANGED = sorted((FIXTURES / "unchanged").glob("*.txt"))
-# Known weakness, kept visible: on plain text a forum's later replies look like reader comments
-# (which most gold data drops), so they can score below the threshold. strict: a fix shows up here.
-KNOWN_MISSES = {("pages/forum-thread.txt", "That was it. I switched the network card")}
+# Known weaknesses, kept visible (strict xfail: a fix shows up as a failure to remove the entry).
+KNOWN_MISSES: set[tuple[str, str]] = set()
 
 
 def _pairs(kind: str) -> list[tuple[str, str]]:
@@ -30,7 +29,7 @@ def outputs() -> dict[str, str]:
 @pytest.mark.parametrize(
     ("page", "snippet"),
     [
-        pytest.param(p, s, marks=pytest.mark.xfail(strict=True, reason="forum replies on plain text"))
+        pytest.param(p, s, marks=pytest.mark.xfail(strict=True, reason="known miss"))
         if (p, s) in KNOWN_MISSES
         else (p, s)
         for p, s in _pairs("must")

