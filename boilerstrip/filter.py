@@ -16,6 +16,7 @@ from .features import COLUMN
 from .thresholds import (
     SECTION_EXIT_PROBABILITY,
     SECTION_RUN_MAX_BLOCKS,
+    TEASER_HEADLINE_MAX_WORDS,
     TEASER_MAX_WORDS,
     VETO_OVERRIDE_PROBABILITY,
 )
@@ -44,8 +45,9 @@ def veto(x: np.ndarray, words: Sequence[float], p: Sequence[float]) -> list[Reas
     """The rule, if any, that marks each block as boilerplate regardless of its score."""
     out: list[Reason | None] = []
     in_section = 0  # blocks left in the teaser run opened by the last section header
-    columns = x[:, [COLUMN[c] for c in ("section_header", "navigation_item", "boiler_phrase", "ends_ellipsis")]]
-    for (section, navigation, phrase, ellipsis), n_words, prob in zip(columns.tolist(), words, p):
+    names = ("section_header", "navigation_item", "boiler_phrase", "ends_ellipsis", "ends_sentence")
+    columns = x[:, [COLUMN[c] for c in names]]
+    for (section, navigation, phrase, ellipsis, sentence), n_words, prob in zip(columns.tolist(), words, p):
         reason: Reason | None = None
         if section:
             reason, in_section = Reason.SECTION_HEADER, SECTION_RUN_MAX_BLOCKS
@@ -57,7 +59,8 @@ def veto(x: np.ndarray, words: Sequence[float], p: Sequence[float]) -> list[Reas
             reason = Reason.ELLIPSIS_TEASER
         elif in_section:
             in_section -= 1
-            if prob < SECTION_EXIT_PROBABILITY:
+            headline_like = n_words <= TEASER_HEADLINE_MAX_WORDS or not sentence
+            if prob < SECTION_EXIT_PROBABILITY and headline_like:
                 reason = Reason.TEASER
             else:
                 in_section = 0  # real content again: the section is over

@@ -34,7 +34,7 @@ WIDE_WINDOW = 6
 
 # --- select -------------------------------------------------------------------------------------
 #: Probability above which a block is content, per focus (precision / balanced / recall).
-KEEP_PROBABILITY = {"precision": 0.62, "balanced": 0.5, "recall": 0.36}
+KEEP_PROBABILITY = {"precision": 0.6, "balanced": 0.42, "recall": 0.28}
 #: Blocks scored below this probability can never be pulled into the main region by their neighbours.
 FLOOR_PROBABILITY = 0.12
 #: Main-region search: what each dropped block costs, per word of its doubt (max-subarray search).
@@ -67,6 +67,9 @@ VETO_OVERRIDE_PROBABILITY = 0.97
 SECTION_RUN_MAX_BLOCKS = 40
 #: Inside a teaser run, the first block scoring at least this is content again and ends the run.
 SECTION_EXIT_PROBABILITY = 0.75
+#: Under a section header, only headline-like blocks count as teasers: at most this many words, or
+#: no sentence end (a paragraph of content ends one).
+TEASER_HEADLINE_MAX_WORDS = 15
 #: A line ending in an ellipsis with at most this many words is a teaser excerpt.
 TEASER_MAX_WORDS = 60
 
