@@ -70,15 +70,16 @@ def duplicates(texts: Sequence[str], keep: Sequence[bool]) -> dict[int, int]:
     """Map each kept block that repeats another kept block to the block it repeats.
 
     Exact repeats (ignoring case and surrounding space) of lines of some length anywhere in the page
-    (short ones such as "Pros" or "Step 2" are structure and may repeat); containment (one text
-    a prefix or suffix of the other, ignoring punctuation) between consecutive kept blocks. Of a
+    (short ones such as "Pros" or "Step 2" are structure and may repeat); containment (one text a
+    prefix or suffix of the other, ignoring punctuation) between consecutive kept blocks. Of a
     contained pair the shorter goes, unless the longer one is the shorter glued to a prefix with no
     space between (``NewsSenior Iranian ...``): that is a rendering artefact, and the longer goes.
     Only the ends of a line are normalised unless they match, so long paragraphs cost little.
     """
     seen: dict[str, int] = {}
     out: dict[int, int] = {}
-    previous: int | None = None
+    previous: tuple[int, str, str] | None = None
+    span = NEAR_DUPLICATE_MIN_CHARS
     for i, text in enumerate(texts):
         if not keep[i]:
             continue
@@ -87,31 +88,29 @@ def duplicates(texts: Sequence[str], keep: Sequence[bool]) -> dict[int, int]:
             out[i] = seen[key]
             continue
         seen.setdefault(key, i)
+        head, tail = _normal(text[: 2 * span])[:span], _normal(text[-2 * span :])[-span:]
         if previous is not None:
-            drop = _contained_pair(texts[previous], text)
-            if drop == "first":
-                out[previous] = i
-            elif drop == "second":
-                out[i] = previous
-                continue
-        previous = i
+            j, previous_head, previous_tail = previous
+            if head == previous_head or tail.endswith(previous_tail) or previous_tail.endswith(tail):
+                drop = _contained_pair(texts[j], text)
+                if drop == "first":
+                    out[j] = i
+                elif drop == "second":
+                    out[i] = j
+                    continue
+        previous = (i, head, tail)
     return out
 
 
 def _contained_pair(first_text: str, second_text: str) -> str:
     """Which of two neighbouring blocks repeats the other: "first", "second" or ""."""
-    span = NEAR_DUPLICATE_MIN_CHARS
-    first_head, second_head = _normal(first_text[: 2 * span])[:span], _normal(second_text[: 2 * span])[:span]
-    first_tail, second_tail = _normal(first_text[-2 * span :])[-span:], _normal(second_text[-2 * span :])[-span:]
-    if not (first_head == second_head or first_tail.endswith(second_tail) or second_tail.endswith(first_tail)):
-        return ""  # neither is a prefix or suffix of the other: no need to normalise them whole
     first, second = _normal(first_text), _normal(second_text)
     short, long_ = (first, second) if len(first) <= len(second) else (second, first)
-    if len(short) < span // 2 or short == long_:
+    if len(short) < NEAR_DUPLICATE_MIN_CHARS // 2 or short == long_:
         return ""
     if not (long_.startswith(short) or long_.endswith(short)):
         return ""
-    if len(short) < span and not long_.endswith(short):
+    if len(short) < NEAR_DUPLICATE_MIN_CHARS and not long_.endswith(short):
         return ""
     shorter_is_first = short is first
     long_text = second_text if shorter_is_first else first_text
