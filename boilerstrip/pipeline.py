@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .features import block_words, page_features
+from .features import COLUMN, block_words, page_features
 from .filter import Reason, veto
 from .html import html_to_text
 from .inputs import as_text, looks_like_html
@@ -24,6 +24,7 @@ from .thresholds import (
     CLEAN_PAGE_VETO_PROBABILITY,
     FLOOR_PROBABILITY,
     KEEP_PROBABILITY,
+    LIST_PAGE_THRESHOLD_DROP,
     LONG_LINE_WORDS,
     OUTSIDE_REGION_PROBABILITY,
     TITLE_LOOKBACK,
@@ -83,7 +84,8 @@ def run(data: object, options: Options, who: str = "clean") -> Run:
         vetoes = [_clean_page_veto(v, p) for v, p in zip(vetoes, p2)]
         threshold = 0.0
     else:
-        threshold = KEEP_PROBABILITY[options.focus]
+        prose = float(x[0, COLUMN["prose"]]) if len(x) else 1.0
+        threshold = KEEP_PROBABILITY[options.focus] - LIST_PAGE_THRESHOLD_DROP * (1.0 - prose)
     keep = [v is None and p >= threshold for v, p in zip(vetoes, p2)]
     reasons = [v if v is not None else (Reason.CONTENT if k else Reason.LOW_SCORE) for v, k in zip(vetoes, keep)]
 

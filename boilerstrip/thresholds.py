@@ -35,6 +35,9 @@ WIDE_WINDOW = 6
 # --- select -------------------------------------------------------------------------------------
 #: Probability above which a block is content, per focus (precision / balanced / recall).
 KEEP_PROBABILITY = {"precision": 0.6, "balanced": 0.42, "recall": 0.28}
+#: On a page with no running text (a listing, a collection) the keep threshold is this much lower,
+#: scaled by how little prose the page has: there the list is the content, and recall is what fails.
+LIST_PAGE_THRESHOLD_DROP = 0.25
 #: Blocks scored below this probability can never be pulled into the main region by their neighbours.
 FLOOR_PROBABILITY = 0.12
 #: Main-region search: what each dropped block costs, per word of its doubt (max-subarray search).

@@ -190,7 +190,8 @@ def main():
     ap.add_argument("--every", type=int, default=1)
     ap.add_argument("--c", type=float, default=1.0)
     ap.add_argument("--labels", choices=("ours", "oracle"), default="ours", help="which line labels to learn from")
-    ap.add_argument("--model", choices=("linear", "gbdt"), default="linear", help="gbdt: comparison only, with --cv")
+    ap.add_argument("--model", choices=("linear", "gbdt"), default="linear", help="gbdt: comparison only")
+    ap.add_argument("--holdout", action="store_true", help="fit on 2/3 of the pages, report the other third")
     ap.add_argument("--drop", nargs="*", default=[], help="feature names (or prefixes*) to zero, for ablations")
     ap.add_argument(
         "--cv", type=int, default=0, help="k-fold cross-validation: report F1 on unseen pages, write nothing"
@@ -210,6 +211,11 @@ def main():
             if len(p["rows"]):
                 p["rows"][:, cols] = 0.0
     print(f"{len(ps)} pages, {sum(len(p['y']) for p in ps)} lines", file=sys.stderr)
+    if args.holdout:
+        m1, m2 = train([p for p in ps if fold_of("cv" + p["id"], 3)], args.c)
+        print("held-out third of the pages:")
+        report(evaluate([p for p in ps if not fold_of("cv" + p["id"], 3)], m1, m2, oracle))
+        return
     if args.cv:
         by: dict[str, list[float]] = {}
         for k in range(args.cv):

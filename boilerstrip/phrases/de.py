@@ -85,6 +85,8 @@ LINE = (
     "war dieser artikel hilfreich",
     "war diese seite hilfreich",
     "seite bearbeiten",
+    "jetzt bewerten",
+    "bewertung schreiben",
 )
 
 NAVIGATION = (

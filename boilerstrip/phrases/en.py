@@ -198,6 +198,12 @@ LINE = (
     "report an issue",
     "search the site",
     "search this site",
+    "rate this",
+    "rate this recipe",
+    "rate this article",
+    "rate this product",
+    "write a review",
+    "leave a review",
 )
 
 NAVIGATION = (

@@ -80,6 +80,8 @@ LINE = (
     "¿te ha resultado útil",
     "fue útil este artículo",
     "editar esta página",
+    "valorar",
+    "escribir una reseña",
 )
 
 NAVIGATION = (

@@ -77,6 +77,8 @@ LINE = (
     "cet article vous a-t-il été utile",
     "cette page vous a-t-elle été utile",
     "modifier cette page",
+    "noter cet article",
+    "donner votre avis",
 )
 
 NAVIGATION = (

@@ -72,6 +72,8 @@ LINE = (
     "articolo precedente",
     "questo articolo ti è stato utile",
     "modifica questa pagina",
+    "scrivi una recensione",
+    "vota questo articolo",
 )
 
 NAVIGATION = (

@@ -70,6 +70,8 @@ LINE = (
     "was dit artikel nuttig",
     "was deze pagina nuttig",
     "bewerk deze pagina",
+    "beoordeel",
+    "schrijf een review",
 )
 
 NAVIGATION = (

@@ -72,6 +72,8 @@ LINE = (
     "czy ten artykuł był pomocny",
     "czy ta strona była pomocna",
     "edytuj tę stronę",
+    "oceń",
+    "napisz opinię",
 )
 
 NAVIGATION = (

@@ -76,6 +76,8 @@ LINE = (
     "este artigo foi útil",
     "esta página foi útil",
     "editar esta página",
+    "avalie",
+    "escreva uma avaliação",
 )
 
 NAVIGATION = (
