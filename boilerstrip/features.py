@@ -174,14 +174,21 @@ def page_features(page: Page) -> np.ndarray:
     low = "\n".join(lines).lower().split("\n")  # one lower() call for the page
     # Ratios (stop words, capitals, numbers per token) are read off a line's head: a long paragraph
     # costs no more than RATIO_SAMPLE_CHARS. White-space tokens: 4x cheaper than a \w+ findall.
-    heads = [s[:RATIO_SAMPLE_CHARS] for s in lines]
-    tokens = list(map(str.split, heads))
+    # One pass over each line's tokens, which are dropped straight after: a page's tokens never all
+    # sit in memory at once (they would be most of a large page's footprint).
+    shape = np.array(
+        [
+            (len(t), sum(map(str.istitle, t)), sum(map(str.isdigit, t)))
+            for t in (s[:RATIO_SAMPLE_CHARS].split() for s in lines)
+        ],
+        dtype=float,
+    ).reshape(-1, 3)
     stop_counts = [sum(map(stop.__contains__, t)) for t in map(str.split, (s[:RATIO_SAMPLE_CHARS] for s in low))]
     all_ascii = all(map(str.isascii, lines))
     spaceless = np.zeros(n) if all_ascii else np.array(_spaceless_counts(lines, stop_counts), dtype=float)
     cores = [s.rstrip(_END_QUOTES) or s for s in lines]
     ellipsis = list(map(str.endswith, cores, repeat(_ELLIPSES)))
-    sampled = np.fromiter(map(len, tokens), dtype=float, count=n)
+    sampled = shape[:, 0]
     n_tokens = np.fromiter(map(str.count, lines, repeat(" ")), dtype=float, count=n) + 1.0
     chars = np.fromiter(map(len, lines), dtype=float, count=n)
     words = n_tokens + spaceless / CJK_CHARS_PER_WORD
@@ -209,8 +216,8 @@ def page_features(page: Page) -> np.ndarray:
     x[:, 4] = ellipsis
     x[:, 5] = [s[-1] in ":：" for s in lines]
     x[:, 6] = np.minimum(np.fromiter(map(len, map(_SENTENCE_END.findall, lines)), float, n), 10) / 10.0
-    x[:, 7] = [sum(map(str.istitle, t)) for t in tokens] / safe_tokens
-    x[:, 8] = [sum(map(str.isdigit, t)) for t in tokens] / safe_tokens
+    x[:, 7] = shape[:, 1] / safe_tokens
+    x[:, 8] = shape[:, 2] / safe_tokens
     x[:, 9] = np.fromiter(map(str.count, lines, repeat(",")), float, n) / safe_words
     x[:, 10] = list(map(str.isupper, lines))
     x[:, 11] = np.minimum(all_lines(_SEPARATOR, count=True), 5) / 5.0

@@ -72,11 +72,9 @@ def _mean_around(values: np.ndarray, half: int) -> np.ndarray:
     return (prefix[hi] - prefix[lo]) / (hi - lo)
 
 
-def pass2_features(x: np.ndarray, p1: np.ndarray) -> np.ndarray:
-    """Pass-1 features plus the neighbourhood of the pass-1 scores (:data:`PASS2_EXTRA`)."""
+def _pass2_extra(p1: np.ndarray) -> np.ndarray:
+    """The neighbourhood of the pass-1 scores: :data:`PASS2_EXTRA` and their bins."""
     n = len(p1)
-    if not n:
-        return np.zeros((0, len(PASS2_NAMES)))
     start, end = best_stretch((p1 - REGION_PIVOT).tolist())
     idx = np.arange(n)
     distance = np.where(idx < start, start - idx, np.where(idx >= end, idx - end + 1, 0))
@@ -101,10 +99,26 @@ def pass2_features(x: np.ndarray, p1: np.ndarray) -> np.ndarray:
     )
     bins = [np.eye(len(edges) + 1)[np.digitize(extra[:, PASS2_EXTRA.index(name)], edges)]
             for name, edges in PASS2_BINS.items()]  # fmt: skip
-    return np.hstack((x, extra, *bins))
+    return np.hstack((extra, *bins))
+
+
+def pass2_features(x: np.ndarray, p1: np.ndarray) -> np.ndarray:
+    """Pass-1 features plus the neighbourhood of the pass-1 scores (columns: :data:`PASS2_NAMES`)."""
+    if not len(p1):
+        return np.zeros((0, len(PASS2_NAMES)))
+    return np.hstack((x, _pass2_extra(p1)))
 
 
 def score(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Pass-1 and final (pass-2) probability that each block is main content."""
+    """Pass-1 and final (pass-2) probability that each block is main content.
+
+    Pass 2 is scored in two parts (the block features, then the extra columns) rather than on
+    :func:`pass2_features`' joined matrix: the same sum without a second copy of the features.
+    """
     p1 = linear(x, _PASS1)
-    return p1, linear(pass2_features(x, p1), _PASS2)
+    if not len(x):
+        return p1, p1
+    bias, w = _PASS2
+    k = x.shape[1]
+    z = x @ w[:k] + _pass2_extra(p1) @ w[k:] + bias
+    return p1, 1.0 / (1.0 + np.exp(-np.clip(z, -30.0, 30.0)))

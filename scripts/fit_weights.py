@@ -192,6 +192,13 @@ def main():
     ap.add_argument("--labels", choices=("ours", "oracle"), default="ours", help="which line labels to learn from")
     ap.add_argument("--model", choices=("linear", "gbdt"), default="linear", help="gbdt: comparison only")
     ap.add_argument("--holdout", action="store_true", help="fit on 2/3 of the pages, report the other third")
+    ap.add_argument(
+        "--write-two-thirds",
+        type=Path,
+        metavar="IDS_FILE",
+        help="fit on the --holdout training pages, write the weights and the held-out ids to IDS_FILE "
+        "(for: evaluate.py --ids IDS_FILE, an out-of-sample figure of the whole pipeline)",
+    )
     ap.add_argument("--drop", nargs="*", default=[], help="feature names (or prefixes*) to zero, for ablations")
     ap.add_argument(
         "--cv", type=int, default=0, help="k-fold cross-validation: report F1 on unseen pages, write nothing"
@@ -211,6 +218,11 @@ def main():
             if len(p["rows"]):
                 p["rows"][:, cols] = 0.0
     print(f"{len(ps)} pages, {sum(len(p['y']) for p in ps)} lines", file=sys.stderr)
+    if args.write_two_thirds:
+        m1, m2 = train([p for p in ps if fold_of("cv" + p["id"], 3)], args.c)
+        write(m1, m2, ROOT / "boilerstrip" / "weights.py")
+        args.write_two_thirds.write_text("".join(p["id"] + "\n" for p in ps if not fold_of("cv" + p["id"], 3)))
+        return
     if args.holdout:
         m1, m2 = train([p for p in ps if fold_of("cv" + p["id"], 3)], args.c)
         print("held-out third of the pages:")
