@@ -139,7 +139,7 @@ def _spaceless_counts(lines: list[str], stop_counts: list[int]) -> list[int]:
     return counts
 
 
-def _windowed_mean(values: np.ndarray, half: int, *, include_self: bool = False) -> np.ndarray:
+def windowed_mean(values: np.ndarray, half: int, *, include_self: bool = False) -> np.ndarray:
     """Mean of each value's neighbours within ``half`` places, in linear time."""
     n = len(values)
     prefix = np.concatenate(([0.0], np.cumsum(values)))
@@ -246,14 +246,14 @@ def page_features(page: Page) -> np.ndarray:
     x[:, 32] = position * position
     x[:, 33] = mass_before
     x[:, 34] = 1.0 - mass_before - long_mass / total_mass
-    peak = int(np.argmax(_windowed_mean(long_mass, WIDE_WINDOW, include_self=True)))
+    peak = int(np.argmax(windowed_mean(long_mass, WIDE_WINDOW, include_self=True)))
     x[:, 35] = np.minimum(np.abs(np.arange(n) - peak) / 50.0, 1.0)
     x[:, 36] = np.minimum(chars / max(float(np.sort(chars)[int(0.9 * (n - 1))]), 1.0), 2.0)
     x[:, 37] = [counts[k] > 1 for k in low]
-    x[:, 38] = _windowed_mean(np.log1p(words), NEAR_WINDOW) / 4.0
-    x[:, 39] = _windowed_mean(stop_density, NEAR_WINDOW)
-    x[:, 40] = _windowed_mean(is_long, NEAR_WINDOW)
-    x[:, 41] = _windowed_mean(is_long, WIDE_WINDOW)
+    x[:, 38] = windowed_mean(np.log1p(words), NEAR_WINDOW) / 4.0
+    x[:, 39] = windowed_mean(stop_density, NEAR_WINDOW)
+    x[:, 40] = windowed_mean(is_long, NEAR_WINDOW)
+    x[:, 41] = windowed_mean(is_long, WIDE_WINDOW)
     x[:, 42] = np.concatenate(([0.0], is_long[:-1]))
     x[:, 43] = np.concatenate((is_long[1:], [0.0]))
     x[:, 44] = np.where(since > 0, np.exp(-np.maximum(since, 0) / SECTION_DECAY_BLOCKS), 0.0)

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from . import weights
-from .features import NAMES
+from .features import NAMES, windowed_mean
 
 PASS2_EXTRA = (
     "p1", "p1_logit", "p1_near1", "p1_near3", "p1_near8", "p1_prev", "p1_next", "p1_in_region",
@@ -64,14 +64,6 @@ def best_stretch(values: Sequence[float]) -> tuple[int, int]:
     return best_span
 
 
-def _mean_around(values: np.ndarray, half: int) -> np.ndarray:
-    n = len(values)
-    prefix = np.concatenate(([0.0], np.cumsum(values)))
-    idx = np.arange(n)
-    lo, hi = np.maximum(idx - half, 0), np.minimum(idx + half + 1, n)
-    return (prefix[hi] - prefix[lo]) / (hi - lo)
-
-
 def _pass2_extra(p1: np.ndarray) -> np.ndarray:
     """The neighbourhood of the pass-1 scores: :data:`PASS2_EXTRA` and their bins."""
     n = len(p1)
@@ -86,9 +78,9 @@ def _pass2_extra(p1: np.ndarray) -> np.ndarray:
         (
             p1,
             np.log(clipped / (1 - clipped)) / 5.0,
-            _mean_around(p1, 1),
-            _mean_around(p1, 3),
-            _mean_around(p1, 8),
+            windowed_mean(p1, 1, include_self=True),
+            windowed_mean(p1, 3, include_self=True),
+            windowed_mean(p1, 8, include_self=True),
             np.concatenate(([0.0], p1[:-1])),
             np.concatenate((p1[1:], [0.0])),
             (distance == 0) & (end > start),
