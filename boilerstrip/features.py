@@ -52,7 +52,7 @@ _ELLIPSES = ("...", "…")
 _BULLETS = frozenset("•-*–—·►▶▸◦▪■+>→")
 
 #: Names of the features of one block, in the order of the columns :func:`page_features` returns.
-NAMES = (
+NAMES: tuple[str, ...] = (
     "log_chars", "log_words", "stop_density", "ends_sentence", "ends_ellipsis", "ends_colon", "sentence_count",
     "title_case", "numeric_share", "comma_rate", "all_caps", "separator_count", "indented", "bulleted",
     "has_url", "has_copyright", "has_date", "byline", "section_header", "navigation_item", "boiler_phrase",
