@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .features import NAMES
+import numpy as np
+
+from .features import NAMES, expand
 from .options import Options, resolve
 from .pipeline import Run, run
 
@@ -63,7 +65,7 @@ class Explanation:
         return self.format()
 
 
-def _report(r: Run, i: int) -> BlockReport:
+def _report(r: Run, i: int, features: np.ndarray) -> BlockReport:
     b = r.page.block(i)
     return BlockReport(
         index=i,
@@ -74,7 +76,7 @@ def _report(r: Run, i: int) -> BlockReport:
         score=r.p2[i],
         first_pass=r.p1[i],
         words=r.words[i],
-        features=dict(zip(NAMES, r.x[i].tolist())),
+        features=dict(zip(NAMES, features[i].tolist())),
         repaired=b.repair,
     )
 
@@ -86,4 +88,5 @@ def explain(text: object, options: Options | None = None, **overrides: Any) -> E
     """
     opts = resolve(options, overrides)
     r = run(text, opts, "explain")
-    return Explanation(r.source, tuple(_report(r, i) for i in range(len(r.page))), r.title, r.region, opts)
+    full = expand(r.x)
+    return Explanation(r.source, tuple(_report(r, i, full) for i in range(len(r.page))), r.title, r.region, opts)

@@ -63,6 +63,8 @@ NAMES: tuple[str, ...] = (
     "after_section", "after_section_no_long", "block_count_log", "page_long_share",
     "prose", "inside_long_span", "mid_length",
 )  # fmt: skip
+#: The features computed per block; the rest of NAMES are derived from them (see :func:`expand`).
+BASE_NAMES = NAMES
 #: Features that also enter multiplied by (1 - prose): on pages with little running text (listings,
 #: collections, products) the same line shape means something else, and a linear model needs the
 #: product to learn that.
@@ -164,11 +166,30 @@ def _since_section(section: np.ndarray, is_long: np.ndarray) -> tuple[np.ndarray
     return since, no_long
 
 
-def page_features(page: Page) -> np.ndarray:
-    """Features of every block of a page: an ``(n_blocks, len(NAMES))`` array."""
+def expand(base: np.ndarray) -> np.ndarray:
+    """The full feature matrix (columns: NAMES) from the base one (columns: BASE_NAMES).
+
+    Scoring does not need it (:mod:`boilerstrip.score` adds the bins' and interactions' weights
+    straight from the base columns); fitting and ``explain()`` do.
+    """
+    n, k = base.shape
+    x = np.zeros((n, len(NAMES)))
+    x[:, :k] = base
+    if n:
+        x[:, k : k + len(_INTERACTING)] = base[:, _INTERACTING] * (1.0 - base[:, COLUMN["prose"]])[:, None]
+        rows = np.arange(n)
+        for source, edges, first in _BIN_SOURCES:
+            x[rows, first + np.digitize(base[:, source], edges)] = 1.0
+    return x
+
+
+def page_features(page: Page, full: bool = True) -> np.ndarray:
+    """Features of every block of a page: ``(n_blocks, len(NAMES))``, or only the BASE_NAMES columns."""
+    if full:
+        return expand(page_features(page, full=False))
     n = len(page)
     if not n:
-        return np.zeros((0, len(NAMES)))
+        return np.zeros((0, len(BASE_NAMES)))
     lines = page.stripped
     stop = function_words()
     low = "\n".join(lines).lower().split("\n")  # one lower() call for the page
@@ -208,7 +229,7 @@ def page_features(page: Page) -> np.ndarray:
     counts = Counter(low)
     blank_before = np.array(page.blank_before, dtype=float)
 
-    x = np.empty((n, len(NAMES)))
+    x = np.empty((n, len(BASE_NAMES)))
     x[:, 0] = np.log1p(chars)
     x[:, 1] = np.log1p(words)
     x[:, 2] = stop_density
@@ -266,11 +287,6 @@ def page_features(page: Page) -> np.ndarray:
     idx = np.arange(n)
     x[:, 49] = (idx >= long_at[0]) & (idx <= long_at[-1]) if len(long_at) else 0.0
     x[:, 50] = (words >= 4) & (words <= 12)
-    x[:, 51 : 51 + len(_INTERACTING)] = x[:, _INTERACTING] * (1.0 - prose)
-    rows = np.arange(n)
-    for source, edges, first in _BIN_SOURCES:
-        x[:, first : first + len(edges) + 1] = 0.0
-        x[rows, first + np.digitize(x[:, source], edges)] = 1.0
     return x
 
 

@@ -73,7 +73,7 @@ def already_clean(words: list[float], p: list[float]) -> bool:
 def run(data: object, options: Options, who: str = "clean") -> Run:
     text, source = prepare(data, options, who)
     page = segment(text)
-    x = page_features(page)
+    x = page_features(page, full=False)
     words = block_words(x).tolist()
     p1_array, p2_array = score(x)
     p1, p2 = p1_array.tolist(), p2_array.tolist()

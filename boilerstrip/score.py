@@ -14,7 +14,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from . import weights
-from .features import NAMES, windowed_mean
+from .features import BASE_NAMES, BINS, COLUMN, LIST_PAGE_INTERACTIONS, NAMES, windowed_mean
 
 PASS2_EXTRA = (
     "p1", "p1_logit", "p1_near1", "p1_near3", "p1_near8", "p1_prev", "p1_next", "p1_in_region",
@@ -38,8 +38,35 @@ def _model(table: dict[str, float], names: Sequence[str]) -> Model:
     return table.get("bias", 0.0), np.array([table.get(name, 0.0) for name in names])
 
 
-_PASS1 = _model(weights.PASS1, NAMES)
-_PASS2 = _model(weights.PASS2, PASS2_NAMES)
+class _BaseScorer:
+    """A linear model's sum over the full feature columns, computed from the base columns alone.
+
+    The interaction columns are base columns times (1 - prose), and the bin columns are one-hot: so
+    their share of the sum is one small product and one table look-up per binned feature, and the
+    full matrix (two and a half times wider) is never built.
+    """
+
+    def __init__(self, table: dict[str, float]) -> None:
+        self.bias = table.get("bias", 0.0)
+        self.base = np.array([table.get(name, 0.0) for name in BASE_NAMES])
+        self.interacting = np.array([COLUMN[name] for name in LIST_PAGE_INTERACTIONS], dtype=np.intp)
+        self.interaction = np.array([table.get("list_x_" + name, 0.0) for name in LIST_PAGE_INTERACTIONS])
+        self.bins = [
+            (COLUMN[name], np.array(edges), np.array([table.get(f"{name}_bin{k}", 0.0) for k in range(len(edges) + 1)]))
+            for name, edges in BINS.items()
+        ]
+
+    def __call__(self, base: np.ndarray) -> np.ndarray:
+        z = base @ self.base + self.bias
+        z += (1.0 - base[:, COLUMN["prose"]]) * (base[:, self.interacting] @ self.interaction)
+        for source, edges, values in self.bins:
+            z += values[np.digitize(base[:, source], edges)]
+        return z
+
+
+_PASS1 = _BaseScorer(weights.PASS1)
+_PASS2_BASE = _BaseScorer(weights.PASS2)
+_PASS2_EXTRA = _model(weights.PASS2, PASS2_NAMES[len(NAMES) :])
 
 
 def linear(x: np.ndarray, model: Model) -> np.ndarray:
@@ -101,16 +128,18 @@ def pass2_features(x: np.ndarray, p1: np.ndarray) -> np.ndarray:
     return np.hstack((x, _pass2_extra(p1)))
 
 
-def score(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _sigmoid(z: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-np.clip(z, -30.0, 30.0)))
+
+
+def score(base: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Pass-1 and final (pass-2) probability that each block is main content.
 
-    Pass 2 is scored in two parts (the block features, then the extra columns) rather than on
-    :func:`pass2_features`' joined matrix: the same sum without a second copy of the features.
+    Takes the base features (``page_features(page, full=False)``); pass 2 adds the extra columns'
+    share to the same kind of sum, so neither pass builds a joined matrix.
     """
-    p1 = linear(x, _PASS1)
-    if not len(x):
-        return p1, p1
-    bias, w = _PASS2
-    k = x.shape[1]
-    z = x @ w[:k] + _pass2_extra(p1) @ w[k:] + bias
-    return p1, 1.0 / (1.0 + np.exp(-np.clip(z, -30.0, 30.0)))
+    if not len(base):
+        return np.zeros(0), np.zeros(0)
+    p1 = _sigmoid(_PASS1(base))
+    _, w = _PASS2_EXTRA  # its bias is the pass's one bias, already in _PASS2_BASE
+    return p1, _sigmoid(_PASS2_BASE(base) + _pass2_extra(p1) @ w)
