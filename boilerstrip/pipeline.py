@@ -37,7 +37,7 @@ class Run:
 
     source: str  #: "text" or "html"
     page: Page
-    x: np.ndarray  #: features, one row per block (columns: ``features.NAMES``)
+    x: np.ndarray  #: base features, one row per block (columns: ``features.BASE_NAMES``)
     words: list[float]
     p1: list[float]
     p2: list[float]

@@ -31,12 +31,6 @@ PASS2_NAMES = (
 #: Pass-1 probability around which the best stretch of the page is sought.
 REGION_PIVOT = 0.5
 
-Model = tuple[float, np.ndarray]
-
-
-def _model(table: dict[str, float], names: Sequence[str]) -> Model:
-    return table.get("bias", 0.0), np.array([table.get(name, 0.0) for name in names])
-
 
 class _BaseScorer:
     """A linear model's sum over the full feature columns, computed from the base columns alone.
@@ -66,15 +60,8 @@ class _BaseScorer:
 
 _PASS1 = _BaseScorer(weights.PASS1)
 _PASS2_BASE = _BaseScorer(weights.PASS2)
-_PASS2_EXTRA = _model(weights.PASS2, PASS2_NAMES[len(NAMES) :])
-
-
-def linear(x: np.ndarray, model: Model) -> np.ndarray:
-    """Probability of each row of ``x`` under a logistic model ``(bias, weights)``."""
-    bias, w = model
-    if not len(x):
-        return np.zeros(0)
-    return 1.0 / (1.0 + np.exp(-np.clip(x @ w + bias, -30.0, 30.0)))
+# The extra columns' weights; pass 2's one bias is in _PASS2_BASE.
+_PASS2_EXTRA = np.array([weights.PASS2.get(name, 0.0) for name in PASS2_NAMES[len(NAMES) :]])
 
 
 def best_stretch(values: Sequence[float]) -> tuple[int, int]:
@@ -141,5 +128,4 @@ def score(base: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     if not len(base):
         return np.zeros(0), np.zeros(0)
     p1 = _sigmoid(_PASS1(base))
-    _, w = _PASS2_EXTRA  # its bias is the pass's one bias, already in _PASS2_BASE
-    return p1, _sigmoid(_PASS2_BASE(base) + _pass2_extra(p1) @ w)
+    return p1, _sigmoid(_PASS2_BASE(base) + _pass2_extra(p1) @ _PASS2_EXTRA)
