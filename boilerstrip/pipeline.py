@@ -77,6 +77,20 @@ def run(data: object, options: Options, who: str = "clean") -> Run:
     words = block_words(x).tolist()
     p1_array, p2_array = score(x)
     p1, p2 = p1_array.tolist(), p2_array.tolist()
+    keep, reasons = _first_decisions(x, words, p2, options)
+    region = main_region(keep, p2, words)
+    _restrict_to_region(keep, reasons, p2, region)
+    fill_gaps(keep, reasons, p2)
+    for i in duplicates(page.texts, keep):
+        keep[i], reasons[i] = False, Reason.DUPLICATE
+    title = _place_title(page, x, words, p2, keep, reasons, options)
+    return Run(source, page, x, words, p1, p2, keep, reasons, title, region)
+
+
+def _first_decisions(
+    x: np.ndarray, words: list[float], p2: list[float], options: Options
+) -> tuple[list[bool], list[Reason]]:
+    """Keep what scores above the threshold and no rule vetoes; an already clean page is kept whole."""
     vetoes = veto(x, words, p2)
     if already_clean(words, p2):
         # Nothing on the page looks like boilerplate: it is an article already. Keep it whole but for
@@ -88,27 +102,38 @@ def run(data: object, options: Options, who: str = "clean") -> Run:
         threshold = KEEP_PROBABILITY[options.focus] - LIST_PAGE_THRESHOLD_DROP * (1.0 - prose)
     keep = [v is None and p >= threshold for v, p in zip(vetoes, p2)]
     reasons = [v if v is not None else (Reason.CONTENT if k else Reason.LOW_SCORE) for v, k in zip(vetoes, keep)]
+    return keep, reasons
 
-    region = main_region(keep, p2, words)
+
+def _restrict_to_region(keep: list[bool], reasons: list[Reason], p2: list[float], region: tuple[int, int]) -> None:
+    """Drop kept blocks outside the main region unless their score is near certain."""
     start, end = region
     for i, k in enumerate(keep):
         if k and not start <= i < end and p2[i] < OUTSIDE_REGION_PROBABILITY:
             keep[i], reasons[i] = False, Reason.OUTSIDE_REGION
 
-    fill_gaps(keep, reasons, p2)
 
-    for i in duplicates(page.texts, keep):
-        keep[i], reasons[i] = False, Reason.DUPLICATE
-
+def _place_title(
+    page: Page,
+    x: np.ndarray,
+    words: list[float],
+    p2: list[float],
+    keep: list[bool],
+    reasons: list[Reason],
+    options: Options,
+) -> int | None:
+    """Keep the headline once (or drop it, with keep_title off); the article starts there."""
     dropped = {i: r for i, r in enumerate(reasons) if not keep[i]}
-    title, _ = find_title(page.texts, x, words, keep, dropped)
-    if title is not None and not options.keep_title:
+    title = find_title(page.texts, x, words, keep, dropped)
+    if title is None:
+        return None
+    if not options.keep_title:
         keep[title], reasons[title] = False, Reason.TITLE_NOT_KEPT
-    elif title is not None and p2[title] >= FLOOR_PROBABILITY:
-        keep[title], reasons[title] = True, Reason.TITLE
-        for i in range(max(0, title - TITLE_LOOKBACK), title):  # the article starts at its headline
-            if keep[i] and words[i] < LONG_LINE_WORDS:
-                keep[i], reasons[i] = False, Reason.BEFORE_TITLE
-    else:
-        title = None
-    return Run(source, page, x, words, p1, p2, keep, reasons, title, region)
+        return title
+    if p2[title] < FLOOR_PROBABILITY:
+        return None
+    keep[title], reasons[title] = True, Reason.TITLE
+    for i in range(max(0, title - TITLE_LOOKBACK), title):
+        if keep[i] and words[i] < LONG_LINE_WORDS:
+            keep[i], reasons[i] = False, Reason.BEFORE_TITLE
+    return title

@@ -133,16 +133,15 @@ def _glued_prefix(text: str, tail_norm: str) -> bool:
 
 def find_title(
     texts: Sequence[str], x: np.ndarray, words: Sequence[float], keep: Sequence[bool], dropped: dict[int, Reason]
-) -> tuple[int | None, int]:
-    """The headline, and the block where the article text starts.
+) -> int | None:
+    """The headline: the nearest heading-like block before the start of the article text.
 
-    The text starts at the first kept block of running text (or the first kept block); the headline
-    is the nearest heading-like block before it: a few words, no sentence end, not a byline, date,
-    breadcrumb or a line a rule dropped.
+    The text starts at the first kept block of running text (or the first kept block); a headline
+    has a few words, no sentence end, and is not a byline, date, breadcrumb or a line a rule dropped.
     """
     kept = [i for i, k in enumerate(keep) if k]
     if not kept:
-        return None, 0
+        return None
     anchor = next((i for i in kept if words[i] >= LONG_LINE_WORDS), kept[0])
     bars = x[:, [COLUMN[c] for c in _TITLE_BARS]].any(axis=1) | (x[:, COLUMN["separator_count"]] > 0)
     sentence = x[:, COLUMN["ends_sentence"]]
@@ -153,5 +152,5 @@ def find_title(
             continue
         if sentence[i] and not texts[i].rstrip().endswith(("?", "!")):
             continue
-        return i, anchor
-    return None, anchor
+        return i
+    return None
