@@ -89,10 +89,19 @@ BINS: dict[str, tuple[float, ...]] = {
     "peak_distance": (0.02, 0.1, 0.3, 0.6, 0.99),
     "prose": (0.1, 0.3, 0.6, 0.99),
 }
-NAMES = NAMES + tuple(f"{name}_bin{k}" for name, edges in BINS.items() for k in range(len(edges) + 1))
+
+
+def bin_names(bins: dict[str, tuple[float, ...]]) -> tuple[str, ...]:
+    """Column names of one-hot bins: ``name_bin0`` to ``name_binK`` for K edges."""
+    return tuple(f"{name}_bin{k}" for name, edges in bins.items() for k in range(len(edges) + 1))
+
+
+NAMES = NAMES + bin_names(BINS)
 COLUMN = {name: i for i, name in enumerate(NAMES)}
-_INTERACTING = [COLUMN[name] for name in LIST_PAGE_INTERACTIONS]
-_BIN_SOURCES = [(COLUMN[name], np.array(edges), COLUMN[f"{name}_bin0"]) for name, edges in BINS.items()]
+#: Base columns of LIST_PAGE_INTERACTIONS, and (name, base column, edges) of each binned feature:
+#: shared by :func:`expand` and the scorer, which adds their weights without expanding.
+INTERACTING_COLUMNS = np.array([COLUMN[name] for name in LIST_PAGE_INTERACTIONS], dtype=np.intp)
+BIN_SOURCES = [(name, COLUMN[name], np.array(edges)) for name, edges in BINS.items()]
 
 
 def _matcher(lines: list[str], selected: np.ndarray) -> Callable[..., np.ndarray]:
@@ -176,10 +185,12 @@ def expand(base: np.ndarray) -> np.ndarray:
     x = np.zeros((n, len(NAMES)))
     x[:, :k] = base
     if n:
-        x[:, k : k + len(_INTERACTING)] = base[:, _INTERACTING] * (1.0 - base[:, COLUMN["prose"]])[:, None]
+        x[:, k : k + len(INTERACTING_COLUMNS)] = (
+            base[:, INTERACTING_COLUMNS] * (1.0 - base[:, COLUMN["prose"]])[:, None]
+        )
         rows = np.arange(n)
-        for source, edges, first in _BIN_SOURCES:
-            x[rows, first + np.digitize(base[:, source], edges)] = 1.0
+        for name, source, edges in BIN_SOURCES:
+            x[rows, COLUMN[f"{name}_bin0"] + np.digitize(base[:, source], edges)] = 1.0
     return x
 
 

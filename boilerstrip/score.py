@@ -14,7 +14,16 @@ from collections.abc import Sequence
 import numpy as np
 
 from . import weights
-from .features import BASE_NAMES, BINS, COLUMN, LIST_PAGE_INTERACTIONS, NAMES, windowed_mean
+from .features import (
+    BASE_NAMES,
+    BIN_SOURCES,
+    COLUMN,
+    INTERACTING_COLUMNS,
+    LIST_PAGE_INTERACTIONS,
+    NAMES,
+    bin_names,
+    windowed_mean,
+)
 
 PASS2_EXTRA = (
     "p1", "p1_logit", "p1_near1", "p1_near3", "p1_near8", "p1_prev", "p1_next", "p1_in_region",
@@ -25,9 +34,7 @@ PASS2_BINS: dict[str, tuple[float, ...]] = {
     "p1": (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9),
     "p1_near3": (0.2, 0.4, 0.6, 0.8),
 }
-PASS2_NAMES = (
-    NAMES + PASS2_EXTRA + tuple(f"{name}_bin{k}" for name, edges in PASS2_BINS.items() for k in range(len(edges) + 1))
-)
+PASS2_NAMES = NAMES + PASS2_EXTRA + bin_names(PASS2_BINS)
 #: Pass-1 probability around which the best stretch of the page is sought.
 REGION_PIVOT = 0.5
 
@@ -43,16 +50,15 @@ class _BaseScorer:
     def __init__(self, table: dict[str, float]) -> None:
         self.bias = table.get("bias", 0.0)
         self.base = np.array([table.get(name, 0.0) for name in BASE_NAMES])
-        self.interacting = np.array([COLUMN[name] for name in LIST_PAGE_INTERACTIONS], dtype=np.intp)
         self.interaction = np.array([table.get("list_x_" + name, 0.0) for name in LIST_PAGE_INTERACTIONS])
         self.bins = [
-            (COLUMN[name], np.array(edges), np.array([table.get(f"{name}_bin{k}", 0.0) for k in range(len(edges) + 1)]))
-            for name, edges in BINS.items()
+            (column, edges, np.array([table.get(b, 0.0) for b in bin_names({name: tuple(edges)})]))
+            for name, column, edges in BIN_SOURCES
         ]
 
     def __call__(self, base: np.ndarray) -> np.ndarray:
         z = base @ self.base + self.bias
-        z += (1.0 - base[:, COLUMN["prose"]]) * (base[:, self.interacting] @ self.interaction)
+        z += (1.0 - base[:, COLUMN["prose"]]) * (base[:, INTERACTING_COLUMNS] @ self.interaction)
         for source, edges, values in self.bins:
             z += values[np.digitize(base[:, source], edges)]
         return z
