@@ -76,7 +76,7 @@ def _report(r: Run, i: int, features: np.ndarray) -> BlockReport:
         score=r.p2[i],
         first_pass=r.p1[i],
         words=r.words[i],
-        features=dict(zip(NAMES, features[i].tolist())),
+        features=dict(zip(NAMES + r.extra_names, features[i].tolist())),
         repaired=b.repair,
     )
 
@@ -88,5 +88,5 @@ def explain(text: object, options: Options | None = None, **overrides: Any) -> E
     """
     opts = resolve(options, overrides)
     r = run(text, opts, "explain")
-    full = expand(r.x)
+    full = expand(r.x) if r.extra is None else np.hstack((expand(r.x), r.extra))
     return Explanation(r.source, tuple(_report(r, i, full) for i in range(len(r.page))), r.title, r.region, opts)

@@ -7,9 +7,11 @@ from typing import Any, Literal
 
 Focus = Literal["precision", "balanced", "recall"]
 InputFormat = Literal["auto", "text", "html"]
+Preset = Literal["fast", "accurate"]
 
 FOCUSES: tuple[Focus, ...] = ("precision", "balanced", "recall")
 FORMATS: tuple[InputFormat, ...] = ("auto", "text", "html")
+PRESETS: tuple[Preset, ...] = ("fast", "accurate")
 
 
 @dataclass(frozen=True)
@@ -19,18 +21,23 @@ class Options:
     ``focus`` is the one knob for the precision/recall trade-off rather than many booleans:
     ``precision`` drops doubtful blocks, ``recall`` keeps them. ``input_format`` forces text or
     HTML handling when the caller knows better than the sniffer. ``keep_title`` keeps the
-    article's headline as the first output line.
+    article's headline as the first output line. ``preset`` matters for HTML input only:
+    ``fast`` scores blocks by boilerstrip's own features, ``accurate`` adds trafilatura's and
+    readability's choice of main content as votes (several times slower: both parse the page again).
     """
 
     focus: Focus = "balanced"
     input_format: InputFormat = "auto"
     keep_title: bool = True
+    preset: Preset = "fast"
 
     def __post_init__(self) -> None:
         if self.focus not in FOCUSES:
             raise ValueError(f"focus must be one of {FOCUSES}, not {self.focus!r}")
         if self.input_format not in FORMATS:
             raise ValueError(f"input_format must be one of {FORMATS}, not {self.input_format!r}")
+        if self.preset not in PRESETS:
+            raise ValueError(f"preset must be one of {PRESETS}, not {self.preset!r}")
         if not isinstance(self.keep_title, bool):
             raise TypeError(f"keep_title must be a bool, not {type(self.keep_title).__name__}")
 

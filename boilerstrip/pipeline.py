@@ -12,12 +12,12 @@ import numpy as np
 
 from .features import COLUMN, block_words, page_features
 from .filter import Reason, veto
-from .html import html_to_text
+from .html import html_page
 from .inputs import as_text, looks_like_html
 from .options import Options
-from .score import score
+from .score import HTML_MODEL, TEXT_MODEL, VOTES_MODEL, Scorer
 from .segment import Page, segment
-from .select import duplicates, fill_gaps, find_title, main_region
+from .select import duplicates, fill_gaps, find_heading, find_title, main_region
 from .thresholds import (
     CLEAN_PAGE_LOW_PROBABILITY,
     CLEAN_PAGE_LOW_WORD_SHARE,
@@ -29,6 +29,7 @@ from .thresholds import (
     OUTSIDE_REGION_PROBABILITY,
     TITLE_LOOKBACK,
 )
+from .votes import votes
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +39,8 @@ class Run:
     source: str  #: "text" or "html"
     page: Page
     x: np.ndarray  #: base features, one row per block (columns: ``features.BASE_NAMES``)
+    extra: np.ndarray | None  #: what the input type adds (HTML features, votes), or None for text
+    extra_names: tuple[str, ...]
     words: list[float]
     p1: list[float]
     p2: list[float]
@@ -50,11 +53,27 @@ class Run:
         return "\n".join(t for t, k in zip(self.page.texts, self.keep) if k)
 
 
-def prepare(data: object, options: Options, who: str) -> tuple[str, str]:
-    """The page text to segment, and whether it came from text or HTML."""
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """The page text to segment, where it came from, and the columns its input type adds."""
+
+    text: str
+    source: str
+    model: Scorer
+    extra: np.ndarray | None = None
+    containers: np.ndarray | None = None
+
+
+def prepare(data: object, options: Options, who: str) -> Prepared:
     text = as_text(data, who=who)
     is_html = options.input_format == "html" or (options.input_format == "auto" and looks_like_html(text))
-    return (html_to_text(text), "html") if is_html else (text, "text")
+    if not is_html:
+        return Prepared(text, "text", TEXT_MODEL)
+    page = html_page(text)
+    if options.preset == "fast" or not page.text:
+        return Prepared(page.text, "html", HTML_MODEL, page.columns, page.containers)
+    extra = np.hstack((page.columns, votes(text, page.text.splitlines())))
+    return Prepared(page.text, "html+votes", VOTES_MODEL, extra, page.containers)
 
 
 def _clean_page_veto(veto: Reason | None, p: float) -> Reason | None:
@@ -71,11 +90,11 @@ def already_clean(words: list[float], p: list[float]) -> bool:
 
 
 def run(data: object, options: Options, who: str = "clean") -> Run:
-    text, source = prepare(data, options, who)
-    page = segment(text)
+    prepared = prepare(data, options, who)
+    page = segment(prepared.text)
     x = page_features(page, full=False)
     words = block_words(x).tolist()
-    p1_array, p2_array = score(x)
+    p1_array, p2_array = prepared.model.score(x, prepared.extra, prepared.containers)
     p1, p2 = p1_array.tolist(), p2_array.tolist()
     keep, reasons = _first_decisions(x, words, p2, options)
     region = main_region(keep, p2, words)
@@ -83,8 +102,24 @@ def run(data: object, options: Options, who: str = "clean") -> Run:
     fill_gaps(keep, reasons, p2)
     for i in duplicates(page.texts, keep):
         keep[i], reasons[i] = False, Reason.DUPLICATE
-    title = _place_title(page, x, words, p2, keep, reasons, options)
-    return Run(source, page, x, words, p1, p2, keep, reasons, title, region)
+    h1 = None
+    if prepared.extra is not None:
+        h1 = np.flatnonzero(prepared.extra[:, prepared.model.extra_names.index("h_h1")] > 0)
+    title = _place_title(page, x, words, p2, keep, reasons, options, h1)
+    return Run(
+        prepared.source,
+        page,
+        x,
+        prepared.extra,
+        prepared.model.extra_names,
+        words,
+        p1,
+        p2,
+        keep,
+        reasons,
+        title,
+        region,
+    )
 
 
 def _first_decisions(
@@ -121,10 +156,13 @@ def _place_title(
     keep: list[bool],
     reasons: list[Reason],
     options: Options,
+    h1: np.ndarray | None = None,
 ) -> int | None:
     """Keep the headline once (or drop it, with keep_title off); the article starts there."""
     dropped = {i: r for i, r in enumerate(reasons) if not keep[i]}
-    title = find_title(page.texts, x, words, keep, dropped)
+    title = find_heading(h1, words, keep) if h1 is not None else None
+    if title is None:
+        title = find_title(page.texts, x, words, keep, dropped)
     if title is None:
         return None
     if not options.keep_title:

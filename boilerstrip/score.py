@@ -9,7 +9,11 @@ is judged by the company it keeps.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
+from functools import cached_property
+from importlib import resources
+from typing import Protocol
 
 import numpy as np
 
@@ -22,19 +26,38 @@ from .features import (
     LIST_PAGE_INTERACTIONS,
     NAMES,
     bin_names,
+    block_words,
+    expand,
     windowed_mean,
 )
+from .html import HTML_NAMES
+from .thresholds import CONTAINER_LEVELS, FOREST_ROWS
+from .votes import VOTE_NAMES
 
 PASS2_EXTRA = (
-    "p1", "p1_logit", "p1_near1", "p1_near3", "p1_near8", "p1_prev", "p1_next", "p1_in_region",
-    "p1_region_distance", "p1_share_before", "p1_share_after",
-)  # fmt: skip
+    "p1",
+    "p1_logit",
+    "p1_near1",
+    "p1_near3",
+    "p1_near8",
+    "p1_prev",
+    "p1_next",
+    "p1_in_region",
+    "p1_region_distance",
+    "p1_share_before",
+    "p1_share_after",
+)
 #: Pass-1 scores that also enter pass 2 as one-hot bins (edges).
 PASS2_BINS: dict[str, tuple[float, ...]] = {
     "p1": (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9),
     "p1_near3": (0.2, 0.4, 0.6, 0.8),
 }
 PASS2_NAMES = NAMES + PASS2_EXTRA + bin_names(PASS2_BINS)
+#: Pass 2's extra columns on HTML input: per container level (``thresholds.CONTAINER_LEVELS``), the
+#: word-weighted mean pass-1 score of the lines sharing the block ancestor, and how many they are.
+CONTAINER_NAMES: tuple[str, ...] = tuple(
+    f"c{level}_{what}" for level in CONTAINER_LEVELS for what in ("p1_mean", "log_lines")
+)
 #: Pass-1 probability around which the best stretch of the page is sought.
 REGION_PIVOT = 0.5
 
@@ -62,12 +85,6 @@ class _BaseScorer:
         for source, edges, values in self.bins:
             z += values[np.digitize(base[:, source], edges)]
         return z
-
-
-_PASS1 = _BaseScorer(weights.PASS1)
-_PASS2_BASE = _BaseScorer(weights.PASS2)
-# The extra columns' weights; pass 2's one bias is in _PASS2_BASE.
-_PASS2_EXTRA = np.array([weights.PASS2.get(name, 0.0) for name in PASS2_NAMES[len(NAMES) :]])
 
 
 def best_stretch(values: Sequence[float]) -> tuple[int, int]:
@@ -109,29 +126,166 @@ def _pass2_extra(p1: np.ndarray) -> np.ndarray:
             1.0 - (seen + positive) / total_positive,
         )
     )
-    bins = [np.eye(len(edges) + 1)[np.digitize(extra[:, PASS2_EXTRA.index(name)], edges)]
-            for name, edges in PASS2_BINS.items()]  # fmt: skip
+    bins = [
+        np.eye(len(edges) + 1)[np.digitize(extra[:, PASS2_EXTRA.index(name)], edges)]
+        for name, edges in PASS2_BINS.items()
+    ]
     return np.hstack((extra, *bins))
 
 
-def pass2_features(x: np.ndarray, p1: np.ndarray) -> np.ndarray:
-    """Pass-1 features plus the neighbourhood of the pass-1 scores (columns: :data:`PASS2_NAMES`)."""
+def container_columns(p1: np.ndarray, words: np.ndarray, containers: np.ndarray) -> np.ndarray:
+    """Columns :data:`CONTAINER_NAMES`: how the lines sharing each block ancestor scored in pass 1."""
+    out = np.zeros((len(p1), len(CONTAINER_NAMES)))
+    weight = words + 1.0
+    for j in range(containers.shape[1]):
+        _, group = np.unique(containers[:, j], return_inverse=True)
+        total = np.bincount(group, weights=weight)
+        out[:, 2 * j] = (np.bincount(group, weights=weight * p1) / total)[group]
+        out[:, 2 * j + 1] = np.log(np.bincount(group)[group]) / 4.0
+    return out
+
+
+def pass2_features(x: np.ndarray, p1: np.ndarray, containers: np.ndarray | None = None) -> np.ndarray:
+    """Pass-1 features plus the neighbourhood of the pass-1 scores (columns: :data:`PASS2_NAMES`,
+    then :data:`CONTAINER_NAMES` when the lines' containers are given)."""
     if not len(p1):
-        return np.zeros((0, len(PASS2_NAMES)))
-    return np.hstack((x, _pass2_extra(p1)))
+        return np.zeros(
+            (0, x.shape[1] + len(PASS2_NAMES) - len(NAMES) + (0 if containers is None else len(CONTAINER_NAMES)))
+        )
+    parts = [x, _pass2_extra(p1)]
+    if containers is not None:
+        parts.append(container_columns(p1, block_words(x), containers))
+    return np.hstack(parts)
 
 
 def _sigmoid(z: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-np.clip(z, -30.0, 30.0)))
 
 
-def score(base: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Pass-1 and final (pass-2) probability that each block is main content.
+class Scorer(Protocol):
+    """What the pipeline needs of a model: its extra column names and the two passes' scores."""
 
-    Takes the base features (``page_features(page, full=False)``); pass 2 adds the extra columns'
-    share to the same kind of sum, so neither pass builds a joined matrix.
+    extra_names: tuple[str, ...]
+
+    def score(
+        self, base: np.ndarray, extra: np.ndarray | None = None, containers: np.ndarray | None = None
+    ) -> tuple[np.ndarray, np.ndarray]: ...
+
+
+class Model:
+    """The two passes' weights for one kind of input: base features plus that input's extra columns."""
+
+    def __init__(self, pass1: dict[str, float], pass2: dict[str, float], extra_names: tuple[str, ...] = ()) -> None:
+        self.extra_names = extra_names
+        self._pass1 = _BaseScorer(pass1)
+        self._pass1_extra = np.array([pass1.get(name, 0.0) for name in extra_names])
+        self._pass2 = _BaseScorer(pass2)
+        self._pass2_extra = np.array([pass2.get(name, 0.0) for name in extra_names])
+        # The neighbourhood columns' weights; pass 2's one bias is in self._pass2.
+        self._pass2_context = np.array([pass2.get(name, 0.0) for name in PASS2_NAMES[len(NAMES) :]])
+        self._pass2_containers = np.array([pass2.get(name, 0.0) for name in CONTAINER_NAMES])
+
+    def score(
+        self, base: np.ndarray, extra: np.ndarray | None = None, containers: np.ndarray | None = None
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Pass-1 and final (pass-2) probability that each block is main content.
+
+        Takes the base features (``page_features(page, full=False)``) and, for inputs that add
+        features, their columns (``extra_names``), and for HTML the lines' block ancestors; pass 2
+        adds the neighbourhood's share to the same kind of sum, so neither pass builds a joined matrix.
+        """
+        if not len(base):
+            return np.zeros(0), np.zeros(0)
+        z1, z2 = self._pass1(base), self._pass2(base)
+        if self.extra_names:
+            if extra is None or extra.shape != (len(base), len(self.extra_names)):
+                raise ValueError(f"this model needs {len(self.extra_names)} extra columns per block")
+            z1 += extra @ self._pass1_extra
+            z2 += extra @ self._pass2_extra
+        p1 = _sigmoid(z1)
+        z2 += _pass2_extra(p1) @ self._pass2_context
+        if containers is not None:
+            z2 += container_columns(p1, block_words(base), containers) @ self._pass2_containers
+        return p1, _sigmoid(z2)
+
+
+class Forest:
+    """A sum of regression trees (gradient boosting), evaluated for all rows and all trees at once.
+
+    The trees are flat arrays: node ``k`` sends a row left when ``x[feature[k]] <= threshold[k]``,
+    and a leaf's ``value`` is its share of the log-odds. Every tree advances one level per step, so
+    a page costs ``depth`` array look-ups of rows x trees, never a Python loop over nodes.
     """
-    if not len(base):
-        return np.zeros(0), np.zeros(0)
-    p1 = _sigmoid(_PASS1(base))
-    return p1, _sigmoid(_PASS2_BASE(base) + _pass2_extra(p1) @ _PASS2_EXTRA)
+
+    def __init__(self, table: dict[str, object], names: tuple[str, ...]) -> None:
+        if tuple(table["names"]) != names:  # type: ignore[arg-type]
+            raise ValueError("the model's feature names differ from the package's: refit it")
+        self.bias = float(table["bias"])  # type: ignore[arg-type]
+        self.feature = np.asarray(table["feature"], dtype=np.intp)
+        self.threshold = np.asarray(table["threshold"], dtype=float)
+        self.left = np.asarray(table["left"], dtype=np.intp)
+        self.right = np.asarray(table["right"], dtype=np.intp)
+        self.value = np.asarray(table["value"], dtype=float)
+        self.leaf = np.asarray(table["leaf"], dtype=bool)
+        self.roots = np.asarray(table["roots"], dtype=np.intp)
+        self.depth = int(table["depth"])  # type: ignore[call-overload]
+
+    def __call__(self, x: np.ndarray) -> np.ndarray:
+        # In slices of rows, so a huge page's rows x trees index arrays stay small.
+        if not len(x):
+            return np.zeros(0)
+        return np.concatenate([self._raw(x[i : i + FOREST_ROWS]) for i in range(0, len(x), FOREST_ROWS)])
+
+    def _raw(self, x: np.ndarray) -> np.ndarray:
+        rows = np.arange(len(x))[:, None]
+        node = np.broadcast_to(self.roots, (len(x), len(self.roots)))
+        for _ in range(self.depth):
+            left = x[rows, self.feature[node]] <= self.threshold[node]
+            node = np.where(self.leaf[node], node, np.where(left, self.left[node], self.right[node]))
+        return self.value[node].sum(axis=1) + self.bias
+
+
+class TreeModel:
+    """Both passes as tree ensembles over the full feature columns (the HTML models).
+
+    The trees are read from ``models/<resource>`` on first use, so importing the package (or the
+    script that fits them) does not need them.
+    """
+
+    def __init__(self, resource: str, extra_names: tuple[str, ...]) -> None:
+        self.resource = resource
+        self.extra_names = extra_names
+
+    @cached_property
+    def _forests(self) -> tuple[Forest, Forest]:
+        text = resources.files(__package__).joinpath("models", self.resource).read_text(encoding="utf-8")
+        table = json.loads(text)
+        names1 = NAMES + self.extra_names
+        return Forest(table["pass1"], names1), Forest(
+            table["pass2"], names1 + PASS2_NAMES[len(NAMES) :] + CONTAINER_NAMES
+        )
+
+    def score(
+        self, base: np.ndarray, extra: np.ndarray | None = None, containers: np.ndarray | None = None
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Pass-1 and final probabilities, as :meth:`Model.score`."""
+        if not len(base):
+            return np.zeros(0), np.zeros(0)
+        if extra is None or containers is None or extra.shape != (len(base), len(self.extra_names)):
+            raise ValueError(f"this model needs {len(self.extra_names)} extra columns per block and containers")
+        pass1, pass2 = self._forests
+        x1 = np.hstack((expand(base), extra))
+        p1 = _sigmoid(pass1(x1))
+        return p1, _sigmoid(pass2(pass2_features(x1, p1, containers)))
+
+
+TEXT_MODEL = Model(weights.PASS1, weights.PASS2)
+#: HTML input, boilerstrip's own features (the fast preset).
+HTML_MODEL = TreeModel("html.json", HTML_NAMES)
+#: HTML input with trafilatura's and readability's votes (the accurate preset).
+VOTES_MODEL = TreeModel("votes.json", HTML_NAMES + VOTE_NAMES)
+
+
+def score(base: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Pass-1 and final probabilities of text input's blocks (see :meth:`Model.score`)."""
+    return TEXT_MODEL.score(base)

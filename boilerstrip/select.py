@@ -154,3 +154,17 @@ def find_title(
             continue
         return i
     return None
+
+
+def find_heading(h1: np.ndarray, words: Sequence[float], keep: Sequence[bool]) -> int | None:
+    """On HTML, the headline is the page's ``<h1>``: the last before the article text starts, else the
+    first inside it (pages that also mark their logo as ``<h1>`` put it first)."""
+    kept = [i for i, k in enumerate(keep) if k]
+    if not kept or not len(h1):
+        return None
+    anchor = next((i for i in kept if words[i] >= LONG_LINE_WORDS), kept[0])
+    before = [int(i) for i in h1 if anchor - TITLE_LOOKBACK <= i <= anchor]
+    if before:
+        return before[-1]
+    inside = [int(i) for i in h1 if kept[0] <= i <= kept[-1]]
+    return inside[0] if inside else None

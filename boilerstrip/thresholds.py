@@ -93,3 +93,18 @@ DUPLICATE_MIN_WORDS = 6
 TITLE_MIN_WORDS = 2
 #: The pull of a section header on the blocks after it halves about every this many blocks (x ln 2).
 SECTION_DECAY_BLOCKS = 8.0
+
+# --- HTML input -----------------------------------------------------------------------------------
+#: A line with at least this share of its characters inside links counts as all link (a menu item).
+ALL_LINK_SHARE = 0.9
+#: A boiler-named container (``class="related"``) counts as near a line within this many levels up.
+ATTR_NEAR_LEVELS = 3
+#: DOM depths are divided by this to give features of the same scale as the others.
+DEPTH_SCALE = 20.0
+#: The log count of lines sharing a line's element shape is divided by this (about 1 at 50 repeats).
+SHAPE_LOG_SCALE = 4.0
+#: Pass 2 on HTML reads the mean first-pass score of the lines that share a block ancestor this many
+#: block elements up (1: the parent, as paragraphs of one article body or items of one menu).
+CONTAINER_LEVELS = (1, 2, 3, 4)
+#: Tree ensembles are evaluated this many rows at a time (memory: rows x trees x 8 bytes a step).
+FOREST_ROWS = 2048

@@ -31,8 +31,17 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from boilerstrip.features import NAMES, block_words, page_features  # noqa: E402
-from boilerstrip.score import PASS2_NAMES, pass2_features  # noqa: E402
+from boilerstrip.html import HTML_NAMES, html_page  # noqa: E402
+from boilerstrip.score import CONTAINER_NAMES, PASS2_NAMES, pass2_features  # noqa: E402
 from boilerstrip.segment import segment  # noqa: E402
+from boilerstrip.votes import VOTE_NAMES, VOTERS, vote_columns, voter_output  # noqa: E402
+
+#: What each --mode fits: the extra columns it adds to the base features, and the module it writes.
+MODES = {
+    "text": ((), "weights.py"),
+    "html": (HTML_NAMES, "models/html.json"),
+    "votes": (HTML_NAMES + VOTE_NAMES, "models/votes.json"),
+}
 
 TOKEN_FILES = ("dev.jsonl.gz", "wceb-dev.jsonl.gz")
 
@@ -66,20 +75,46 @@ def label_lines(page_text: str, gold: str) -> list[bool]:
     return labels
 
 
-def pages(bench: Path, every: int, labeller: str = "ours"):
+def load_votes(folder: Path | None) -> dict[str, tuple[str, ...]]:
+    """Voters' outputs cached by page id (pickles of {id: outputs}), so refits need not rerun them."""
+    cached: dict[str, tuple[str, ...]] = {}
+    if folder is not None:
+        import pickle
+
+        for path in sorted(folder.glob("*.pkl")):
+            cached.update(pickle.loads(path.read_bytes()))
+    return cached
+
+
+def page_input(r: dict, mode: str, cached_votes: dict[str, tuple[str, ...]]):
+    """The text to segment, the extra columns and the containers of one page, as the package makes them."""
+    if mode == "text":
+        return r["page_text"], None, None
+    hp = html_page(r["html"])
+    if mode == "html":
+        return hp.text, hp.columns, hp.containers
+    outputs = cached_votes.get(r["id"]) or tuple(voter_output(v, r["html"]) for v in VOTERS)
+    return hp.text, np.hstack((hp.columns, vote_columns(hp.text.splitlines(), outputs))), hp.containers
+
+
+def pages(bench: Path, every: int, labeller: str = "ours", mode: str = "text", votes_dir: Path | None = None):
     oracle = load_oracle(bench)
+    cached_votes = load_votes(votes_dir) if mode == "votes" else {}
     for name in TOKEN_FILES:
         with gzip.open(bench / "data" / name, "rt", encoding="utf-8") as f:
             for i, line in enumerate(f):
                 if i % every:
                     continue
                 r = json.loads(line)
+                text, extra, containers = page_input(r, mode, cached_votes)
                 if labeller == "oracle":
-                    labels = [keep for _, keep in oracle.label_lines(r["page_text"], r["gold"])]
+                    labels = [keep for _, keep in oracle.label_lines(text, r["gold"])]
                 else:
-                    labels = label_lines(r["page_text"], r["gold"])
-                page = segment(r["page_text"])
+                    labels = label_lines(text, r["gold"])
+                page = segment(text)
                 rows = page_features(page)
+                if extra is not None:
+                    rows = np.hstack((rows, extra))
                 y = [int(labels[i]) for i in page.line_nos]
                 words = block_words(rows).tolist()
                 total = sum(words) + len(words)
@@ -92,6 +127,7 @@ def pages(bench: Path, every: int, labeller: str = "ours"):
                     "y": y,
                     "w": w,
                     "lines": page.texts,
+                    "containers": containers,
                     "gold": r["gold"],
                 }
 
@@ -99,11 +135,14 @@ def pages(bench: Path, every: int, labeller: str = "ours"):
 MODEL = "linear"
 
 
+TREES = {"max_iter": 150, "max_depth": 5, "learning_rate": 0.1}
+
+
 def fit(x, y, w, c):
-    if MODEL == "gbdt":  # for comparison only (--model gbdt): the package ships the linear model
+    if MODEL == "gbdt":  # the HTML models; text stays linear (its speed budget is a few ms a page)
         from sklearn.ensemble import HistGradientBoostingClassifier
 
-        return HistGradientBoostingClassifier(max_iter=150, max_depth=5, learning_rate=0.1).fit(x, y, sample_weight=w)
+        return HistGradientBoostingClassifier(**TREES, random_state=0).fit(x, y, sample_weight=w)
     scaler = StandardScaler().fit(x)
     model = LogisticRegression(C=c, max_iter=2000).fit(scaler.transform(x), y, sample_weight=w)
     coef = model.coef_[0] / scaler.scale_
@@ -119,6 +158,16 @@ def predict(model, rows):
     bias, coef = model
     z = rows @ coef + bias
     return 1 / (1 + np.exp(-np.clip(z, -30, 30)))
+
+
+def predict_pages(model, matrices):
+    """Predictions for many pages in one call (a tree model's per-call cost is high), split back by page."""
+    sizes = [len(m) for m in matrices]
+    full = [m for m in matrices if len(m)]
+    if not full:
+        return [np.zeros(0) for _ in matrices]
+    flat = predict(model, np.vstack(full))
+    return np.split(flat, np.cumsum(sizes)[:-1])
 
 
 def stack(ps, key):
@@ -138,9 +187,9 @@ def train(ps, c, folds=3):
     for k in range(folds):  # out-of-fold pass-1 scores for pass 2
         inside = [p for p in ps if fold_of(p["id"], folds) != k]
         m = fit(*stack(inside, "rows"), c)
-        for p in ps:
-            if fold_of(p["id"], folds) == k:
-                p["rows2"] = pass2_features(p["rows"], predict(m, p["rows"]))
+        outside = [p for p in ps if fold_of(p["id"], folds) == k]
+        for p, p1 in zip(outside, predict_pages(m, [p["rows"] for p in outside])):
+            p["rows2"] = pass2_features(p["rows"], p1, p["containers"])
     m2 = fit(*stack(ps, "rows2"), c)
     return m1, m2
 
@@ -151,9 +200,9 @@ def page_f1(pred: str, gold: str, oracle) -> float:
 
 def evaluate(ps, m1, m2, oracle, threshold=0.5):
     by = {}
-    for p in ps:
-        p1 = predict(m1, p["rows"])
-        p2 = predict(m2, pass2_features(p["rows"], p1))
+    p1s = predict_pages(m1, [p["rows"] for p in ps])
+    p2s = predict_pages(m2, [pass2_features(p["rows"], p1, p["containers"]) for p, p1 in zip(ps, p1s)])
+    for p, p2 in zip(ps, p2s):
         out = "\n".join(line for line, q in zip(p["lines"], p2) if q >= threshold)
         by.setdefault(p["group"], []).append(oracle.f1(out, p["gold"]))
     return by
@@ -168,7 +217,44 @@ def report(by):
         print(f"  {g:28} {statistics.fmean(vs):.3f} ({len(vs)})")
 
 
-def write(m1, m2, path: Path):
+def forest_table(model, names) -> dict:
+    """A fitted HistGradientBoostingClassifier as the flat arrays boilerstrip.score.Forest reads."""
+    table = {
+        "names": list(names),
+        "bias": float(np.ravel(model._baseline_prediction)[0]),
+        "feature": [],
+        "threshold": [],
+        "left": [],
+        "right": [],
+        "value": [],
+        "leaf": [],
+        "roots": [],
+        "depth": 0,
+    }
+    for (tree,) in model._predictors:
+        nodes, start = tree.nodes, len(table["feature"])
+        table["roots"].append(start)
+        table["feature"] += [int(v) for v in nodes["feature_idx"]]
+        table["threshold"] += [float(v) for v in nodes["num_threshold"]]
+        table["left"] += [int(v) + start for v in nodes["left"]]
+        table["right"] += [int(v) + start for v in nodes["right"]]
+        table["value"] += [float(v) for v in nodes["value"]]
+        table["leaf"] += [int(v) for v in nodes["is_leaf"]]
+        table["depth"] = max(table["depth"], int(nodes["depth"].max()))
+    return table
+
+
+def write(m1, m2, mode: str, path: Path | None = None):
+    extra_names, filename = MODES[mode]
+    path = path or ROOT / "boilerstrip" / filename
+    names = NAMES + extra_names
+    names2 = names + PASS2_NAMES[len(NAMES) :] + (CONTAINER_NAMES if extra_names else ())
+    if not isinstance(m1, tuple):
+        tables = {"pass1": forest_table(m1, names), "pass2": forest_table(m2, names2)}
+        doc = f"written by scripts/fit_weights.py --mode {mode}: gradient-boosted trees, {TREES}"
+        path.write_text(json.dumps({"_doc": doc, **tables}, separators=(",", ":")) + "\n", encoding="utf-8")
+        return
+
     def table(model, names):
         bias, coef = model
         body = "".join(f"    {n!r}: {float(v):.6g},\n" for n, v in zip(names, coef))
@@ -176,10 +262,11 @@ def write(m1, m2, path: Path):
 
     path.write_text(
         '"""Learned weights of the two scoring passes, written by scripts/fit_weights.py: do not edit by hand.\n\n'
-        "Fitted by logistic regression on line labels of the bench's dev pages (see the script's docstring).\n"
+        f"Input: {mode} (python scripts/fit_weights.py --mode {mode}). Fitted by logistic regression on line\n"
+        "labels of the bench's dev pages (see the script's docstring).\n"
         '"""\n\n'
-        f"PASS1: dict[str, float] = {table(m1, NAMES)}\n\n"
-        f"PASS2: dict[str, float] = {table(m2, PASS2_NAMES)}\n".replace("'", '"'),
+        f"PASS1: dict[str, float] = {table(m1, names)}\n\n"
+        f"PASS2: dict[str, float] = {table(m2, names2)}\n".replace("'", '"'),
         encoding="utf-8",
     )
 
@@ -188,9 +275,12 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--bench", type=Path, default=ROOT.parent / "shared" / "bench")
     ap.add_argument("--every", type=int, default=1)
+    ap.add_argument("--mode", choices=tuple(MODES), default="text", help="which input's model to fit")
+    ap.add_argument("--output", type=Path, help="write the model here instead of into the package")
+    ap.add_argument("--votes-cache", type=Path, help="folder of pickled voter outputs by page id (--mode votes)")
     ap.add_argument("--c", type=float, default=1.0)
     ap.add_argument("--labels", choices=("ours", "oracle"), default="ours", help="which line labels to learn from")
-    ap.add_argument("--model", choices=("linear", "gbdt"), default="linear", help="gbdt: comparison only")
+    ap.add_argument("--model", choices=("linear", "gbdt"), help="default: linear for text, gbdt for html and votes")
     ap.add_argument("--holdout", action="store_true", help="fit on 2/3 of the pages, report the other third")
     ap.add_argument(
         "--write-two-thirds",
@@ -205,13 +295,13 @@ def main():
     )
     args = ap.parse_args()
     global MODEL
-    MODEL = args.model
+    MODEL = args.model or ("linear" if args.mode == "text" else "gbdt")
     oracle = load_oracle(args.bench)
-    ps = list(pages(args.bench, args.every, args.labels))
+    ps = list(pages(args.bench, args.every, args.labels, args.mode, args.votes_cache))
     if args.drop:
         cols = [
             i
-            for i, n in enumerate(NAMES)
+            for i, n in enumerate(NAMES + MODES[args.mode][0])
             if any(n == d or (d.endswith("*") and n.startswith(d[:-1])) for d in args.drop)
         ]
         for p in ps:
@@ -220,7 +310,7 @@ def main():
     print(f"{len(ps)} pages, {sum(len(p['y']) for p in ps)} lines", file=sys.stderr)
     if args.write_two_thirds:
         m1, m2 = train([p for p in ps if fold_of("cv" + p["id"], 3)], args.c)
-        write(m1, m2, ROOT / "boilerstrip" / "weights.py")
+        write(m1, m2, args.mode, args.output)
         args.write_two_thirds.write_text("".join(p["id"] + "\n" for p in ps if not fold_of("cv" + p["id"], 3)))
         return
     if args.holdout:
@@ -240,8 +330,8 @@ def main():
         report(by)
         return
     m1, m2 = train(ps, args.c)
+    write(m1, m2, args.mode, args.output)
     report(evaluate(ps, m1, m2, oracle))
-    write(m1, m2, ROOT / "boilerstrip" / "weights.py")
 
 
 if __name__ == "__main__":

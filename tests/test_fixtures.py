@@ -7,6 +7,7 @@ import json
 import pytest
 
 import boilerstrip
+from boilerstrip.html import html_page
 from boilerstrip.segment import segment
 
 from .conftest import FIXTURES
@@ -14,7 +15,11 @@ from .conftest import FIXTURES
 CASES = {k: v for k, v in json.loads((FIXTURES / "cases.json").read_text(encoding="utf-8")).items() if k[0] != "_"}
 UNCHANGED = sorted((FIXTURES / "unchanged").glob("*.txt"))
 # Known weaknesses, kept visible (strict xfail: a fix shows up as a failure to remove the entry).
-KNOWN_MISSES: set[tuple[str, str]] = set()
+KNOWN_MISSES: set[tuple[str, str]] = {
+    # A specifications table of one-word cells under the description: the HTML model drops it.
+    ("html/product.html", "28 litres"),
+    ("html/product.html", "840 grams"),
+}
 
 
 def _pairs(kind: str) -> list[tuple[str, str]]:
@@ -51,8 +56,9 @@ def test_clean_article_comes_back_whole(path) -> None:
 
 
 def test_output_lines_are_input_lines_in_order(outputs: dict[str, str]) -> None:
-    for page, out in outputs.items():  # a repaired line counts as its input line
-        source = segment((FIXTURES / page).read_text(encoding="utf-8")).texts
+    for page, out in outputs.items():  # a repaired line counts as its input line; HTML's lines are its blocks
+        text = (FIXTURES / page).read_text(encoding="utf-8")
+        source = segment(html_page(text).text if page.endswith(".html") else text).texts
         position = 0
         for line in out.splitlines():
             position = source.index(line, position) + 1  # raises if a line is not in the input, in order

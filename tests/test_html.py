@@ -1,9 +1,18 @@
-"""HTML input (plain fallback for now): detected, decoded and cleaned by the same pipeline."""
+"""HTML input: detected, decoded, walked into blocks with their HTML features, cleaned by the same pipeline."""
 
 from __future__ import annotations
 
+import random
+
+import pytest
+
 import boilerstrip
+import boilerstrip.votes
+from boilerstrip.html import HTML_NAMES, html_page
 from boilerstrip.inputs import looks_like_html
+from boilerstrip.votes import VOTE_NAMES, vote_columns, voter_output
+
+from .conftest import FIXTURES
 
 ARTICLE = [
     "Residents of Port Alder voted on Tuesday to borrow twelve million pounds to rebuild the sea wall that failed.",
@@ -46,3 +55,155 @@ def test_broken_and_deep_html_does_not_crash() -> None:
     assert isinstance(boilerstrip.clean("<html><body><p>unclosed <div><b>" * 100), str)
     deep = "<html><body>" + "<div>" * 10_000 + "<p>" + ARTICLE[0] + "</p>" + "</div>" * 10_000 + "</body></html>"
     assert isinstance(boilerstrip.clean(deep), str)
+
+
+# --- the DOM walk: blocks and what HTML adds ---------------------------------------------------------
+
+
+def _features(markup: str) -> list[tuple[str, dict[str, float]]]:
+    page = html_page(markup)
+    return [(line, dict(zip(HTML_NAMES, row.tolist()))) for line, row in zip(page.text.splitlines(), page.columns)]
+
+
+def test_one_row_of_features_per_line() -> None:
+    for path in sorted((FIXTURES / "html").glob("*.html")):
+        page = html_page(path.read_text(encoding="utf-8"))
+        assert page.columns.shape == (len(page.text.splitlines()), len(HTML_NAMES))
+
+
+def test_block_elements_and_br_end_lines_inline_elements_do_not() -> None:
+    lines = html_page("<body><p>one <b>bold</b> <a href='/x'>link</a> end</p><div>two<br>three</div></body>").text
+    assert lines.splitlines() == ["one bold link end", "two", "three"]
+
+
+def test_link_density_menus_and_containers() -> None:
+    rows = dict(_features(
+        "<body><nav class='main-menu'><ul><li><a href='/'>Home</a></li></ul></nav>"
+        "<article><h1>Headline here</h1><p>Text with <a href='/a'>one link</a> inside it.</p>"
+        "<h2><a href='#part'>Part two</a></h2></article>"
+        "<aside class='related-posts'><p>Other story</p></aside></body>"
+    ))  # fmt: skip
+    assert rows["Home"]["h_link_density"] == 1.0 and rows["Home"]["h_in_nav"] == 1.0
+    assert rows["Home"]["h_kind_li"] == 1.0 and rows["Home"]["h_attr_boiler"] == 1.0
+    assert rows["Headline here"]["h_h1"] == 1.0 and rows["Headline here"]["h_in_main"] == 1.0
+    assert 0.2 < rows["Text with one link inside it."]["h_link_density"] < 0.4
+    assert rows["Part two"]["h_link_density"] == 0.0  # an in-page anchor is not a link away
+    assert rows["Other story"]["h_in_aside"] == 1.0 and rows["Other story"]["h_attr_boiler_near"] == 1.0
+
+
+def test_heading_ids_are_not_read_as_class_names() -> None:
+    rows = dict(_features("<body><h2 id='social-benefits'>Social benefits</h2><p>Some text.</p></body>"))
+    assert rows["Social benefits"]["h_attr_boiler"] == 0.0
+
+
+def test_hidden_script_style_template_and_controls_give_no_text() -> None:
+    text = html_page(
+        "<body><p>visible</p><p hidden>a</p><p aria-hidden='true'>b</p><p style='display: none'>c</p>"
+        "<span class='sr-only'>d</span><script>e()</script><style>.f{}</style><template>g</template>"
+        "<select><option>h</option></select><button>i</button><textarea>j</textarea></body>"
+    ).text
+    assert text == "visible"
+
+
+def test_noscript_is_read_forum_engines_put_the_thread_there() -> None:
+    rows = dict(_features("<body><noscript><div class='post'><p>The whole first post.</p></div></noscript></body>"))
+    assert rows["The whole first post."]["h_in_noscript"] == 1.0
+
+
+def test_pre_keeps_its_lines_and_indentation() -> None:
+    text = html_page("<body><pre><code>def f():\n    return 1\n\nf()</code></pre></body>").text
+    assert text.splitlines() == ["def f():", "    return 1", "f()"]
+
+
+def test_tables_keep_cells_in_reading_order() -> None:
+    text = html_page("<table><tr><th>Volume</th><td>28 litres</td></tr><tr><th>Weight</th><td>840 g</td></tr></table>")
+    assert text.text.splitlines() == ["Volume", "28 litres", "Weight", "840 g"]
+
+
+def test_title_element_is_the_first_block() -> None:
+    rows = _features("<html><head><title>Page | Site</title></head><body><p>Body text.</p></body></html>")
+    assert rows[0][0] == "Page | Site" and rows[0][1]["h_title_tag"] == 1.0
+
+
+def test_repeated_shapes_are_counted() -> None:
+    cards = "".join(f"<div class='card'><p>Card number {i} text</p></div>" for i in range(20))
+    rows = dict(_features(f"<body><p>Lone paragraph.</p>{cards}</body>"))
+    assert rows["Card number 3 text"]["h_shape_repeats"] > rows["Lone paragraph."]["h_shape_repeats"]
+
+
+# --- votes ---------------------------------------------------------------------------------------
+
+
+def test_vote_columns_compare_words_not_spacing() -> None:
+    lines = ["The first  paragraph, kept.", "Menu", "A line half in: one two three"]
+    columns = vote_columns(lines, ["the FIRST paragraph kept\nhalf in one two", ""])
+    named = [dict(zip(VOTE_NAMES, row.tolist())) for row in columns]
+    assert named[0]["v_trafilatura_inside"] == 1.0
+    assert named[1]["v_trafilatura_inside"] == 0.0 and named[1]["v_trafilatura_word_share"] == 0.0
+    assert 0.0 < named[2]["v_trafilatura_word_share"] < 1.0
+    assert all(row["v_readability_empty"] == 1.0 for row in named)
+
+
+def test_accurate_preset_runs_both_voters() -> None:
+    explanation = boilerstrip.explain(HTML, preset="accurate")
+    assert explanation.source == "html+votes"
+    first = next(b for b in explanation.blocks if b.text == ARTICLE[0])
+    assert first.features["v_trafilatura_inside"] == 1.0 and first.features["v_readability_inside"] == 1.0
+    assert all(p in explanation.text for p in ARTICLE)
+
+
+def test_a_failing_voter_is_no_vote(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(markup: str) -> str:
+        raise RuntimeError("parser exploded")
+
+    monkeypatch.setitem(boilerstrip.votes._EXTRACTORS, "trafilatura", broken)
+    assert voter_output("trafilatura", HTML) == ""
+    assert ARTICLE[0] in boilerstrip.clean(HTML, preset="accurate")
+
+
+# --- API -----------------------------------------------------------------------------------------
+
+
+def test_clean_html_skips_sniffing() -> None:
+    fragment = "<p>" + ARTICLE[0] + "</p><p>" + ARTICLE[1] + "</p>"
+    assert "<p>" in boilerstrip.clean(fragment, input_format="text") or not looks_like_html(fragment)
+    assert "<p>" not in boilerstrip.clean_html(fragment)
+
+
+def test_extract_gives_text_title_and_metadata() -> None:
+    doc = boilerstrip.extract((FIXTURES / "html" / "news.html").read_bytes())
+    assert doc.text == boilerstrip.clean((FIXTURES / "html" / "news.html").read_bytes())
+    assert doc.title == "Night trains return to the Alpine line after six years"
+    assert doc.author == "Marta Keller" and doc.date == "2025-05-02" and doc.sitename == "Riverside Post"
+    assert doc.source == "html"
+
+
+def test_extract_on_text_has_no_html_metadata(seed_text: str) -> None:
+    doc = boilerstrip.extract(seed_text)
+    assert doc.source == "text" and doc.author is None and doc.title
+    assert doc.title in doc.text.splitlines()[0]
+
+
+# --- bad and odd HTML ------------------------------------------------------------------------------
+
+
+def test_truncated_html_keeps_what_arrived() -> None:
+    cut = HTML[: HTML.index(ARTICLE[2]) + 40]
+    out = boilerstrip.clean(cut)
+    assert ARTICLE[0] in out and ARTICLE[1] in out
+
+
+def test_wrong_declared_charset_on_utf8_bytes() -> None:
+    html = HTML.replace("<head>", '<head><meta charset="iso-8859-1">').replace("1950s", "1950s — Zürich")
+    assert "1950s — Zürich" in boilerstrip.clean_html(html.encode("utf-8"))
+
+
+def test_binary_bytes_as_html() -> None:
+    junk = bytes(random.Random(7).randrange(256) for _ in range(50_000))
+    assert isinstance(boilerstrip.clean_html(junk), str)
+    assert isinstance(boilerstrip.clean_html(b"<html>" + junk), str)
+
+
+def test_many_elements_stay_linear() -> None:
+    html = "<html><body>" + "<div><p>" + ARTICLE[0] + "</p><a href='/x'>menu</a></div>" * 20_000 + "</body></html>"
+    assert isinstance(boilerstrip.clean_html(html), str)

@@ -1,0 +1,67 @@
+"""``extract()``: the article with what is known about it, for callers who want more than text.
+
+``clean`` returns ``str`` and stays the cheap path. ``extract`` makes the same decisions and adds
+the headline it chose, and for HTML input the page's metadata (author, date, site name,
+description, canonical URL) read by trafilatura's metadata functions, which know the many places
+pages put them (JSON-LD, Open Graph, Dublin Core, bylines): about 20 ms a page, only when asked.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from .inputs import as_text
+from .options import DEFAULT_OPTIONS, Options, resolve
+from .pipeline import run
+
+_LOG = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """The main article of a page and its metadata; fields the page does not give are ``None``."""
+
+    text: str  #: exactly what ``clean`` returns
+    title: str | None  #: the article's headline (the kept title block, else the page's metadata title)
+    source: str  #: how the input was read: "text", "html" or "html+votes"
+    author: str | None = None
+    date: str | None = None  #: ISO 8601 date of publication, as the page states it
+    sitename: str | None = None
+    description: str | None = None
+    url: str | None = None  #: the canonical URL the page declares
+
+    def as_dict(self) -> dict[str, str | None]:
+        return {name: getattr(self, name) for name in self.__slots__}
+
+
+def _metadata(markup: str) -> dict[str, str | None]:
+    from trafilatura.metadata import extract_metadata
+
+    try:
+        found = extract_metadata(markup)
+    except Exception as error:
+        _LOG.debug("metadata extraction failed: %s", error)
+        return {}
+    names = ("title", "author", "date", "sitename", "description", "url")
+    return {name: (getattr(found, name, None) or None) for name in names}
+
+
+def extract(data: object, options: Options | None = None, **overrides: Any) -> Document:
+    """The main article as :class:`Document`: ``clean``'s text plus title and, for HTML, metadata."""
+    opts = DEFAULT_OPTIONS if options is None and not overrides else resolve(options, overrides)
+    text = as_text(data, who="extract")
+    r = run(text, opts, "extract")
+    headline = r.page.texts[r.title].strip() if r.title is not None else None
+    meta = _metadata(text) if r.source.startswith("html") and text.strip() else {}
+    return Document(
+        text=r.text(),
+        title=headline or meta.get("title"),
+        source=r.source,
+        author=meta.get("author"),
+        date=meta.get("date"),
+        sitename=meta.get("sitename"),
+        description=meta.get("description"),
+        url=meta.get("url"),
+    )

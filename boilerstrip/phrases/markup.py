@@ -1,0 +1,48 @@
+"""Class and id name fragments that say what an HTML container holds (data, not code).
+
+Matched as substrings of an element's lower-cased ``class`` and ``id`` (``main-nav``, ``sidebarLeft``,
+``related_posts``); fragments of two or three letters that occur inside ordinary words are listed in
+:data:`BOILER_WORDS` and must stand as a whole token. Site builders write class names mostly in
+English; the other languages we cover add their common words.
+"""
+
+from __future__ import annotations
+
+#: Containers of navigation, promotion, sharing and site furniture.
+BOILER_FRAGMENTS: tuple[str, ...] = (
+    # English
+    "navbar", "navigation", "nav-", "-nav", "_nav", "nav_", "menu", "footer", "sidebar", "side-bar", "widget",
+    "related", "share", "sharing", "social", "breadcrumb", "crumbs", "promo", "teaser", "advert", "banner",
+    "cookie", "consent", "gdpr", "newsletter", "subscribe", "signup", "sign-up", "popup", "modal", "overlay",
+    "recommend", "trending", "popular", "most-read", "mostread", "tagcloud", "tag-list", "taglist", "pagination",
+    "pager", "toolbar", "masthead", "topbar", "top-bar", "skip-link", "skiplink", "login", "account", "search",
+    "outbrain", "taboola", "sponsor", "copyright", "disclaimer", "paywall", "byline-social", "more-stories",
+    "read-more", "readmore", "also-read", "see-also", "author-bio", "jump-to", "offcanvas", "off-canvas",
+    "dropdown", "mega-", "utility", "site-header", "page-header", "global-header", "site-footer", "legal",
+    # other languages
+    "werbung", "anzeige", "verwandt", "empfehl", "pied", "publicite", "publicidad", "relacionad", "rodape",
+    "relacionado", "pubblicit", "correlat", "gerelateerd", "reklam", "reclame", "stopka", "powiazane",
+    "похож", "реклам",
+)  # fmt: skip
+#: Short names that count only as a whole token of the attribute (``ad`` but not ``header``).
+BOILER_WORDS: tuple[str, ...] = (
+    "nav", "ad", "ads", "adv", "aside", "tags", "tag", "share", "meta", "header", "top", "bottom", "links",
+    "extra", "more", "side", "rail", "right", "left", "sub", "aux", "tools",
+)  # fmt: skip
+#: Containers of user comments (content on a forum, boilerplate under most articles).
+COMMENT_FRAGMENTS: tuple[str, ...] = (
+    "comment", "disqus", "respond", "reply", "replies", "discussion", "kommentar", "commentaire", "comentario",
+    "commento", "reactie", "komentarz", "коммент",
+)  # fmt: skip
+#: Containers of the main text.
+CONTENT_FRAGMENTS: tuple[str, ...] = (
+    "article", "content", "entry", "post-body", "postbody", "post-content", "story", "main", "body", "text",
+    "prose", "markdown", "rich-text", "richtext", "description", "document", "blog-post", "single",
+    "artikel", "inhalt", "contenu", "contenido", "conteudo", "contenuto", "testo", "tekst", "tresc", "статья",
+    "текст",
+)  # fmt: skip
+#: Class names that hide an element from sighted readers (screen-reader text, collapsed widgets).
+HIDDEN_CLASSES: frozenset[str] = frozenset(
+    {"hidden", "hide", "sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text", "screenreader",
+     "d-none", "is-hidden", "u-hidden", "a11y-hidden", "element-invisible", "offscreen"}
+)  # fmt: skip

@@ -1,0 +1,73 @@
+"""HTML presets against trafilatura and readability: the same pages, in one process, in one run.
+
+    python scripts/bench_html.py [--every 5] [--data dev.jsonl.gz]
+
+For each page of a spread-out slice of a bench dev file, every extractor runs in turn (so machine
+load hits them alike); prints each one's word F1 (the bench's metric, from its evaluate.py), pages
+per second and median milliseconds. Speed is measured here, never asserted in a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import importlib.util
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BENCH = ROOT.parent / "shared" / "bench"
+sys.path.insert(0, str(ROOT))
+
+import boilerstrip  # noqa: E402
+
+
+def _bench_module():
+    spec = importlib.util.spec_from_file_location("evaluate", BENCH / "evaluate.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--every", type=int, default=5)
+    ap.add_argument("--data", default="dev.jsonl.gz")
+    args = ap.parse_args()
+    evaluate = _bench_module()
+    extractors = {
+        "boilerstrip fast": lambda h: boilerstrip.clean_html(h, preset="fast"),
+        "boilerstrip accurate": lambda h: boilerstrip.clean_html(h, preset="accurate"),
+        "trafilatura": evaluate.load_extractor("trafilatura", "html"),
+        "readability": evaluate.load_extractor("readability", "html"),
+    }
+    scores: dict[str, list[float]] = {name: [] for name in extractors}
+    times: dict[str, list[float]] = {name: [] for name in extractors}
+    with gzip.open(BENCH / "data" / args.data, "rt", encoding="utf-8") as f:
+        for i, line in enumerate(f):
+            if i % args.every:
+                continue
+            record = json.loads(line)
+            for name, extract in extractors.items():
+                start = time.perf_counter()
+                try:
+                    out = extract(record["html"]) or ""
+                except Exception:
+                    out = ""
+                times[name].append(time.perf_counter() - start)
+                scores[name].append(evaluate.word_prf(out, record["gold"])[2])
+    print(f"{args.data}, every {args.every}th page ({len(scores['trafilatura'])} pages), one process:\n")
+    print("| extractor | F1 | pages/s | median ms |\n|---|---|---|---|")
+    for name in extractors:
+        t = times[name]
+        print(
+            f"| {name} | {statistics.fmean(scores[name]):.3f} | {len(t) / sum(t):.1f} | "
+            f"{statistics.median(t) * 1000:.1f} |"
+        )
+
+
+if __name__ == "__main__":
+    main()
