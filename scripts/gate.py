@@ -20,7 +20,8 @@ FLOORS = Path(__file__).with_name("gate-floors.json")
 
 
 def measure(name: str, spec: dict) -> dict:
-    args = [sys.executable, str(BENCH / "evaluate.py"), "--mode", spec["mode"], "--extractor", spec.get("extractor", "boilerstrip:clean"),
+    extractor = spec.get("extractor", "boilerstrip:clean")
+    args = [sys.executable, str(BENCH / "evaluate.py"), "--mode", spec["mode"], "--extractor", extractor,
             "--every", str(spec["every"]), "--data", str(BENCH / "data" / spec["data"]), "--quiet"]  # fmt: skip
     out = subprocess.run(args, capture_output=True, text=True, cwd=ROOT, check=True).stdout
     return json.loads(out.strip().splitlines()[-1])
