@@ -1,6 +1,6 @@
 """The corpus job's scaling: workers, overhead over a plain loop, and memory over corpus length.
 
-    python scripts/bench_corpus.py speedup      # the bench's WCXB page texts: -j 1 against -j 2
+    python scripts/bench_corpus.py speedup      # the bench's WCXB page texts (3 times over): -j 1 against -j 2
     python scripts/bench_corpus.py overhead     # run_job(jobs=1) against clean() in a loop
     python scripts/bench_corpus.py memory [--sizes 1000 10000 100000]
 
@@ -34,9 +34,10 @@ def bench_jsonl(folder: Path, repeat: int = 1) -> Path:
     return path
 
 
-def speedup() -> None:
+def speedup(repeat: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        data = bench_jsonl(Path(tmp))
+        data = bench_jsonl(Path(tmp), repeat)
+        pages = 1497 * repeat
         for jobs in (1, 2):
             start = time.perf_counter()
             subprocess.run(
@@ -57,7 +58,9 @@ def speedup() -> None:
                 capture_output=True,
             )
             seconds = time.perf_counter() - start
-            print(f"-j {jobs}: 1497 pages in {seconds:.1f} s = {1497 / seconds:.1f} pages/s (process start included)")
+            print(
+                f"-j {jobs}: {pages} pages in {seconds:.1f} s = {pages / seconds:.1f} pages/s (process start included)"
+            )
 
 
 def overhead() -> None:
@@ -126,8 +129,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("what", choices=("speedup", "overhead", "memory"))
     ap.add_argument("--sizes", type=int, nargs="*", default=[1000, 10_000, 100_000])
+    ap.add_argument("--repeat", type=int, default=3, help="speedup: the WCXB pages this many times over")
     args = ap.parse_args()
-    {"speedup": speedup, "overhead": overhead, "memory": lambda: memory(args.sizes)}[args.what]()
+    {"speedup": lambda: speedup(args.repeat), "overhead": overhead, "memory": lambda: memory(args.sizes)}[args.what]()
 
 
 if __name__ == "__main__":
