@@ -207,3 +207,16 @@ def test_binary_bytes_as_html() -> None:
 def test_many_elements_stay_linear() -> None:
     html = "<html><body>" + "<div><p>" + ARTICLE[0] + "</p><a href='/x'>menu</a></div>" * 20_000 + "</body></html>"
     assert isinstance(boilerstrip.clean_html(html), str)
+
+
+def test_html_output_is_the_same_in_another_process_with_another_hash_seed() -> None:
+    import os
+    import subprocess
+    import sys
+
+    path = FIXTURES / "html" / "forum-thread.html"
+    here = boilerstrip.clean(path.read_bytes())
+    code = "import sys, boilerstrip; sys.stdout.write(boilerstrip.clean(open(sys.argv[1], 'rb').read()))"
+    env = {**os.environ, "PYTHONHASHSEED": "12345"}
+    there = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, env=env, check=True)
+    assert there.stdout == here and "Discard all but a spoonful" in here
