@@ -153,6 +153,7 @@ class _Context(NamedTuple):
     shape: str  #: tag and class of the innermost block element and its two block ancestors
     link: bool  #: the element itself is a link
     blocks: tuple[int, ...]  #: ids of the enclosing block elements, innermost first
+    block: bool = False  #: the element itself is a block element (its end ends a line)
 
 
 class _Row(NamedTuple):
@@ -195,15 +196,18 @@ class _Walker:
                 self.start = (context, depth)
 
     def flush(self) -> None:
-        if self.start is not None:
-            context, depth = self.start
-            joined = "".join(self.parts)
-            line = joined.rstrip() if context.flags & PRE else _SPACE.sub(" ", joined).strip()
-            if line.strip():
-                self.lines.append(line)
-                share = self.link_chars / max(self.chars, 1)
-                self.rows.append(_Row(context.blocks, context.flags, context.boiler_depth, context.kind,
-                                      context.shape, depth, share, self.chars))  # fmt: skip
+        if self.start is None:  # nothing but white space since the last line: the common case
+            if self.parts:
+                self.parts = []
+            return
+        context, depth = self.start
+        joined = "".join(self.parts)
+        line = joined.rstrip() if context.flags & PRE else _SPACE.sub(" ", joined).strip()
+        if line.strip():
+            self.lines.append(line)
+            share = self.link_chars / max(self.chars, 1)
+            self.rows.append(_Row(context.blocks, context.flags, context.boiler_depth, context.kind,
+                                  context.shape, depth, share, self.chars))  # fmt: skip
         self.parts, self.chars, self.link_chars, self.start = [], 0, 0, None
 
 
@@ -228,8 +232,8 @@ def _walk(root: etree._Element, walker: _Walker) -> None:
     skipping = 0
     links = 0
     for event, element in etree.iterwalk(root, events=("start", "end")):
-        tag = element.tag.lower() if isinstance(element.tag, str) else ""
         if event == "start":
+            tag = element.tag.lower() if isinstance(element.tag, str) else ""
             if skipping or tag in _SKIP or _hidden(element, tag):
                 skipping += 1
                 continue
@@ -246,7 +250,8 @@ def _walk(root: etree._Element, walker: _Walker) -> None:
                 own |= _attr_flags(names)
                 if own & BOILER:
                     boiler_depth = depth
-            if tag in _BLOCK:
+            block = tag in _BLOCK
+            if block:
                 walker.flush()
                 kind = _KINDS.get(tag, "other")
                 shape = "/".join((*shape.split("/")[-2:], tag + "." + classes))
@@ -254,7 +259,7 @@ def _walk(root: etree._Element, walker: _Walker) -> None:
                 blocks = (block_id, *blocks[:_KEEP_LEVELS])
             link = tag == "a" and not (element.get("href") or "#").startswith("#")  # not an in-page anchor
             links += link
-            context = _Context(parent.flags | own, boiler_depth, kind, shape, link, blocks)
+            context = _Context(parent.flags | own, boiler_depth, kind, shape, link, blocks, block)
             stack.append(context)
             if element.text:
                 walker.add(element.text, context, depth, links > 0)
@@ -264,8 +269,9 @@ def _walk(root: etree._Element, walker: _Walker) -> None:
                 if skipping == 0 and element.tail:
                     walker.add(element.tail, stack[-1], len(stack) - 1, links > 0)
                 continue
-            links -= stack.pop().link
-            if tag in _BLOCK:
+            closed = stack.pop()
+            links -= closed.link
+            if closed.block:
                 walker.flush()
             if element.tail:
                 walker.add(element.tail, stack[-1], len(stack) - 1, links > 0)

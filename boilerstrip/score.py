@@ -13,7 +13,7 @@ import json
 from collections.abc import Sequence
 from functools import cached_property
 from importlib import resources
-from typing import Protocol
+from typing import Protocol, cast
 
 import numpy as np
 
@@ -212,23 +212,45 @@ class Model:
 class Forest:
     """A sum of regression trees (gradient boosting), evaluated for all rows and all trees at once.
 
-    The trees are flat arrays: node ``k`` sends a row left when ``x[feature[k]] <= threshold[k]``,
-    and a leaf's ``value`` is its share of the log-odds. Every tree advances one level per step, so
-    a page costs ``depth`` array look-ups of rows x trees, never a Python loop over nodes.
+    The trees come as flat arrays: node ``k`` sends a row left when ``x[feature[k]] <= threshold[k]``,
+    and a leaf's ``value`` is its share of the log-odds. On loading, each tree's nodes are renumbered
+    so that a node's two children sit side by side and a leaf is its own child (with an infinite
+    threshold): one step is then ``node = first_child[node] + (x > threshold)``, five array
+    operations over rows x trees per level, and a page costs ``depth`` steps, never a Python loop
+    over nodes.
     """
 
     def __init__(self, table: dict[str, object], names: tuple[str, ...]) -> None:
         if tuple(table["names"]) != names:  # type: ignore[arg-type]
             raise ValueError("the model's feature names differ from the package's: refit it")
         self.bias = float(table["bias"])  # type: ignore[arg-type]
-        self.feature = np.asarray(table["feature"], dtype=np.intp)
-        self.threshold = np.asarray(table["threshold"], dtype=float)
-        self.left = np.asarray(table["left"], dtype=np.intp)
-        self.right = np.asarray(table["right"], dtype=np.intp)
-        self.value = np.asarray(table["value"], dtype=float)
-        self.leaf = np.asarray(table["leaf"], dtype=bool)
-        self.roots = np.asarray(table["roots"], dtype=np.intp)
         self.depth = int(table["depth"])  # type: ignore[call-overload]
+        feature, threshold = cast(list[int], table["feature"]), cast(list[float], table["threshold"])
+        value, leaf = cast(list[float], table["value"]), cast(list[int], table["leaf"])
+        left, right = cast(list[int], table["left"]), cast(list[int], table["right"])
+        order: list[int] = []  # old node ids in their new order
+        first: list[int] = []  # new id of each new node's left child (its own id for a leaf)
+        roots = []
+        for root in cast(list[int], table["roots"]):
+            roots.append(len(order))
+            order.append(root)
+            first.append(-1)
+            k = len(order) - 1
+            while k < len(order):  # breadth first: children are appended in pairs
+                old = order[k]
+                if leaf[old]:
+                    first[k] = k
+                else:
+                    first[k] = len(order)
+                    order += [left[old], right[old]]
+                    first += [-1, -1]
+                k += 1
+        self.roots = np.array(roots, dtype=np.intp)
+        self.first_child = np.array(first, dtype=np.intp)
+        is_leaf = np.array([leaf[k] for k in order], dtype=np.bool_)
+        self.feature = np.where(is_leaf, 0, np.array([feature[k] for k in order], dtype=np.intp))
+        self.threshold = np.where(is_leaf, np.inf, np.array([threshold[k] for k in order], dtype=np.float64))
+        self.value = np.array([value[k] for k in order], dtype=np.float64)
 
     def __call__(self, x: np.ndarray) -> np.ndarray:
         # In slices of rows, so a huge page's rows x trees index arrays stay small.
@@ -237,11 +259,12 @@ class Forest:
         return np.concatenate([self._raw(x[i : i + FOREST_ROWS]) for i in range(0, len(x), FOREST_ROWS)])
 
     def _raw(self, x: np.ndarray) -> np.ndarray:
-        rows = np.arange(len(x))[:, None]
+        flat = np.ascontiguousarray(x, dtype=float).ravel()
+        offsets = (np.arange(len(x)) * x.shape[1])[:, None]
         node = np.broadcast_to(self.roots, (len(x), len(self.roots)))
         for _ in range(self.depth):
-            left = x[rows, self.feature[node]] <= self.threshold[node]
-            node = np.where(self.leaf[node], node, np.where(left, self.left[node], self.right[node]))
+            right = flat[offsets + self.feature[node]] > self.threshold[node]
+            node = self.first_child[node] + right
         return self.value[node].sum(axis=1) + self.bias
 
 

@@ -1,7 +1,8 @@
 """The corpus job: every record of the inputs cleaned on every core, written once, resumable.
 
-Records flow in input order through a pool of worker processes, a bounded window at a time (so
-memory stays flat over a corpus of any length), and come back in the same order. The output is
+Records flow in input order through a pool of worker processes, a bounded number of small chunks
+in flight (so memory stays flat over a corpus of any length and no worker waits for a slow one),
+and come back in the same order, serialised by the workers. The output is
 written to ``<output>.partial`` line by line and renamed to ``<output>`` only when whole; a job
 killed at any point and run again with ``resume=True`` truncates the partial file to its last
 complete line, skips that many input records and goes on, so the output holds every input record
@@ -17,20 +18,23 @@ import multiprocessing
 import os
 import sys
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, NamedTuple
 
 from ..options import Options
 from .readers import Fields, Record, iter_records
 from .templates import SiteTemplates
 
 _LOG = logging.getLogger("boilerstrip.corpus")
-#: Records handed to the pool at a time, per worker: big enough to keep every core busy between
-#: window ends, small enough that memory does not depend on the corpus.
-WINDOW_PER_JOB = 64
+#: Records sent to a worker at a time (fewer, larger messages between processes) ...
+CHUNK_RECORDS = 8
+#: ... and chunks in flight per worker: enough that no worker waits, few enough that memory does
+#: not depend on the corpus.
+CHUNKS_IN_FLIGHT_PER_JOB = 4
 #: Seconds between progress lines.
 PROGRESS_EVERY = 1.0
 
@@ -84,9 +88,23 @@ def _size(record: Record) -> int:
     return len(content) if isinstance(content, bytes) else len(content.encode("utf-8", errors="replace"))
 
 
-def _worker(task: tuple[Record, Options, bool]) -> tuple[dict[str, Any], int]:
-    record, options, keep_meta = task
-    return clean_record(record, options, keep_meta), _size(record)
+class _Done(NamedTuple):
+    """A cleaned record as the worker hands it back: its output line, serialised there, and a tally."""
+
+    line: bytes
+    id: str
+    error: str | None
+    empty: bool
+    size: int
+
+
+def _work(chunk: list[Record], options: Options, keep_meta: bool) -> list[_Done]:
+    done = []
+    for record in chunk:
+        row = clean_record(record, options, keep_meta)
+        line = json.dumps(row, ensure_ascii=False).encode("utf-8") + b"\n"
+        done.append(_Done(line, str(row["id"]), row.get("error"), not row["text"], _size(record)))
+    return done
 
 
 def _resume_point(partial: Path) -> int:
@@ -129,11 +147,10 @@ def run_job(
     records = islice(all_records(inputs, fields), done, None)
     jobs = max(1, jobs or os.cpu_count() or 1)
     with partial.open("ab" if resume else "wb") as out:
-        rows = _rows(records, options, keep_meta, jobs, summary)
         last = 0.0
-        for row in rows:
-            _count(summary, row)
-            out.write(json.dumps(row, ensure_ascii=False).encode("utf-8") + b"\n")
+        for done_record in _cleaned(records, options, keep_meta, jobs):
+            _count(summary, done_record)
+            out.write(done_record.line)
             now = time.perf_counter()
             if progress is not None and now - last >= PROGRESS_EVERY:
                 summary.seconds, last = now - start, now
@@ -153,37 +170,37 @@ def run_job(
     return summary
 
 
-def _rows(
-    records: Iterator[Record], options: Options, keep_meta: bool, jobs: int, summary: Summary
-) -> Iterator[dict[str, Any]]:
+def _cleaned(records: Iterator[Record], options: Options, keep_meta: bool, jobs: int) -> Iterator[_Done]:
+    """The records cleaned, in input order; with several jobs, a bounded number of chunks in flight."""
     if jobs == 1:
         for record in records:
-            row, size = _worker((record, options, keep_meta))
-            summary.input_bytes += size
-            yield row
+            yield from _work([record], options, keep_meta)
         return
     context = multiprocessing.get_context("spawn" if sys.platform == "darwin" else "fork")
-    window = jobs * WINDOW_PER_JOB
     with context.Pool(jobs) as pool:
+        pending: deque[Any] = deque()
         while True:
-            batch = [(record, options, keep_meta) for record in islice(records, window)]
-            if not batch:
+            while len(pending) < jobs * CHUNKS_IN_FLIGHT_PER_JOB:
+                chunk = list(islice(records, CHUNK_RECORDS))
+                if not chunk:
+                    break
+                pending.append(pool.apply_async(_work, (chunk, options, keep_meta)))
+            if not pending:
                 return
-            for row, size in pool.imap(_worker, batch, chunksize=max(1, len(batch) // (jobs * 4))):
-                summary.input_bytes += size
-                yield row
+            yield from pending.popleft().get()
 
 
-def _count(summary: Summary, row: dict[str, Any]) -> None:
+def _count(summary: Summary, done: _Done) -> None:
     summary.records_in += 1
-    if "error" in row:
+    summary.input_bytes += done.size
+    if done.error is not None:
         summary.failed += 1
         if len(summary.failures) < 100:
-            summary.failures.append((str(row["id"]), str(row["error"])))
-        _LOG.warning("record %s failed: %s", row["id"], row["error"])
+            summary.failures.append((done.id, done.error))
+        _LOG.warning("record %s failed: %s", done.id, done.error)
     else:
         summary.records_out += 1
-        summary.empty += not row["text"]
+        summary.empty += done.empty
 
 
 def _read_rows(path: Path) -> Iterator[dict[str, Any]]:
