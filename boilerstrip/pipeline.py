@@ -6,6 +6,7 @@ kept blocks, ``explain`` shows the rest.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -30,6 +31,8 @@ from .thresholds import (
     TITLE_LOOKBACK,
 )
 from .votes import votes
+
+_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,9 +106,12 @@ def run(data: object, options: Options, who: str = "clean") -> Run:
     for i in duplicates(page.texts, keep):
         keep[i], reasons[i] = False, Reason.DUPLICATE
     h1 = None
-    if prepared.extra is not None:
-        h1 = np.flatnonzero(prepared.extra[:, prepared.model.extra_names.index("h_h1")] > 0)
+    if prepared.extra is not None and len(page):
+        names = prepared.model.extra_names
+        h1 = np.flatnonzero(prepared.extra[:, names.index("h_h1")] > 0)
     title = _place_title(page, x, words, p2, keep, reasons, options, h1)
+    if h1 is not None and title is not None and prepared.extra is not None:
+        _drop_title_element(page, prepared.extra[:, names.index("h_title_tag")], title, keep, reasons)
     return Run(
         prepared.source,
         page,
@@ -146,6 +152,17 @@ def _restrict_to_region(keep: list[bool], reasons: list[Reason], p2: list[float]
     for i, k in enumerate(keep):
         if k and not start <= i < end and p2[i] < OUTSIDE_REGION_PROBABILITY:
             keep[i], reasons[i] = False, Reason.OUTSIDE_REGION
+
+
+def _drop_title_element(page: Page, title_tag: np.ndarray, title: int, keep: list[bool], reasons: list[Reason]) -> None:
+    """On HTML, the ``<title>`` line ("Headline | Site") repeats the headline kept from the page: drop it."""
+    for i in np.flatnonzero(title_tag > 0).tolist():
+        if i != title and keep[i] and _words_of(page.texts[title]) <= _words_of(page.texts[i]):
+            keep[i], reasons[i] = False, Reason.DUPLICATE
+
+
+def _words_of(text: str) -> set[str]:
+    return set(_WORD.findall(text.lower()))
 
 
 def _place_title(
