@@ -327,8 +327,3 @@ def _columns(rows: list[_Row]) -> np.ndarray:
     out[:, _C["h_comment_x_share"]] = comment * comment_share
     out[:, _C["h_page_main_share"]] = float(chars[main].sum() / total)
     return out
-
-
-def html_to_text(markup: str) -> str:
-    """The visible text of an HTML document, a line per block; ``""`` when it cannot be parsed."""
-    return html_page(markup).text

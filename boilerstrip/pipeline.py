@@ -6,7 +6,6 @@ kept blocks, ``explain`` shows the rest.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -18,7 +17,7 @@ from .inputs import as_text, looks_like_html
 from .options import Options
 from .score import HTML_MODEL, TEXT_MODEL, VOTES_MODEL, Scorer
 from .segment import Page, segment
-from .select import duplicates, fill_gaps, find_heading, find_title, main_region
+from .select import drop_title_element, duplicates, fill_gaps, find_heading, find_title, main_region
 from .thresholds import (
     CLEAN_PAGE_LOW_PROBABILITY,
     CLEAN_PAGE_LOW_WORD_SHARE,
@@ -31,8 +30,6 @@ from .thresholds import (
     TITLE_LOOKBACK,
 )
 from .votes import votes
-
-_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,13 +102,13 @@ def run(data: object, options: Options, who: str = "clean") -> Run:
     fill_gaps(keep, reasons, p2)
     for i in duplicates(page.texts, keep):
         keep[i], reasons[i] = False, Reason.DUPLICATE
-    h1 = None
+    h1 = title_elements = None
     if prepared.extra is not None and len(page):
-        names = prepared.model.extra_names
-        h1 = np.flatnonzero(prepared.extra[:, names.index("h_h1")] > 0)
+        column = dict(zip(prepared.model.extra_names, prepared.extra.T))
+        h1, title_elements = np.flatnonzero(column["h_h1"] > 0), np.flatnonzero(column["h_title_tag"] > 0)
     title = _place_title(page, x, words, p2, keep, reasons, options, h1)
-    if h1 is not None and title is not None and prepared.extra is not None:
-        _drop_title_element(page, prepared.extra[:, names.index("h_title_tag")], title, keep, reasons)
+    if title is not None and title_elements is not None:
+        drop_title_element(page.texts, title_elements, title, keep, reasons)
     return Run(
         prepared.source,
         page,
@@ -152,17 +149,6 @@ def _restrict_to_region(keep: list[bool], reasons: list[Reason], p2: list[float]
     for i, k in enumerate(keep):
         if k and not start <= i < end and p2[i] < OUTSIDE_REGION_PROBABILITY:
             keep[i], reasons[i] = False, Reason.OUTSIDE_REGION
-
-
-def _drop_title_element(page: Page, title_tag: np.ndarray, title: int, keep: list[bool], reasons: list[Reason]) -> None:
-    """On HTML, the ``<title>`` line ("Headline | Site") repeats the headline kept from the page: drop it."""
-    for i in np.flatnonzero(title_tag > 0).tolist():
-        if i != title and keep[i] and _words_of(page.texts[title]) <= _words_of(page.texts[i]):
-            keep[i], reasons[i] = False, Reason.DUPLICATE
-
-
-def _words_of(text: str) -> set[str]:
-    return set(_WORD.findall(text.lower()))
 
 
 def _place_title(

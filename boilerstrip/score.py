@@ -35,18 +35,9 @@ from .thresholds import CONTAINER_LEVELS, FOREST_ROWS
 from .votes import VOTE_NAMES
 
 PASS2_EXTRA = (
-    "p1",
-    "p1_logit",
-    "p1_near1",
-    "p1_near3",
-    "p1_near8",
-    "p1_prev",
-    "p1_next",
-    "p1_in_region",
-    "p1_region_distance",
-    "p1_share_before",
-    "p1_share_after",
-)
+    "p1", "p1_logit", "p1_near1", "p1_near3", "p1_near8", "p1_prev", "p1_next", "p1_in_region",
+    "p1_region_distance", "p1_share_before", "p1_share_after",
+)  # fmt: skip
 #: Pass-1 scores that also enter pass 2 as one-hot bins (edges).
 PASS2_BINS: dict[str, tuple[float, ...]] = {
     "p1": (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9),
@@ -126,10 +117,8 @@ def _pass2_extra(p1: np.ndarray) -> np.ndarray:
             1.0 - (seen + positive) / total_positive,
         )
     )
-    bins = [
-        np.eye(len(edges) + 1)[np.digitize(extra[:, PASS2_EXTRA.index(name)], edges)]
-        for name, edges in PASS2_BINS.items()
-    ]
+    bins = [np.eye(len(edges) + 1)[np.digitize(extra[:, PASS2_EXTRA.index(name)], edges)]
+            for name, edges in PASS2_BINS.items()]  # fmt: skip
     return np.hstack((extra, *bins))
 
 
@@ -307,8 +296,3 @@ TEXT_MODEL = Model(weights.PASS1, weights.PASS2)
 HTML_MODEL = TreeModel("html.json", HTML_NAMES)
 #: HTML input with trafilatura's and readability's votes (the accurate preset).
 VOTES_MODEL = TreeModel("votes.json", HTML_NAMES + VOTE_NAMES)
-
-
-def score(base: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Pass-1 and final probabilities of text input's blocks (see :meth:`Model.score`)."""
-    return TEXT_MODEL.score(base)

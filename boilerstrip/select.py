@@ -29,6 +29,7 @@ from .thresholds import (
 )
 
 _NON_ALNUM = re.compile(r"[\W_]+")
+_WORD = re.compile(r"\w+")
 _TITLE_BARS = ("ends_colon", "ends_ellipsis", "byline", "has_date")
 _NOT_TITLES = frozenset(
     {Reason.DUPLICATE, Reason.NAVIGATION, Reason.SECTION_HEADER, Reason.BOILERPLATE_LINE, Reason.ELLIPSIS_TEASER}
@@ -154,6 +155,16 @@ def find_title(
             continue
         return i
     return None
+
+
+def drop_title_element(
+    texts: Sequence[str], title_elements: np.ndarray, title: int, keep: list[bool], reasons: list[Reason]
+) -> None:
+    """On HTML, the ``<title>`` line ("Headline | Site") repeats the headline kept from the page: drop it."""
+    headline = set(_WORD.findall(texts[title].lower()))
+    for i in title_elements.tolist():
+        if i != title and keep[i] and headline <= set(_WORD.findall(texts[i].lower())):
+            keep[i], reasons[i] = False, Reason.DUPLICATE
 
 
 def find_heading(h1: np.ndarray, words: Sequence[float], keep: Sequence[bool]) -> int | None:

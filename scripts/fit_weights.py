@@ -249,6 +249,8 @@ def write(m1, m2, mode: str, path: Path | None = None):
     path = path or ROOT / "boilerstrip" / filename
     names = NAMES + extra_names
     names2 = names + PASS2_NAMES[len(NAMES) :] + (CONTAINER_NAMES if extra_names else ())
+    if isinstance(m1, tuple) and extra_names:
+        raise SystemExit("the package reads HTML models as trees: fit them with --model gbdt (the default)")
     if not isinstance(m1, tuple):
         tables = {"pass1": forest_table(m1, names), "pass2": forest_table(m2, names2)}
         doc = f"written by scripts/fit_weights.py --mode {mode}: gradient-boosted trees, {TREES}"

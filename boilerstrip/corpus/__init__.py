@@ -6,7 +6,17 @@ Everything here calls :func:`boilerstrip.clean`; nothing reaches inside it. The 
 
 from __future__ import annotations
 
-from .job import Summary, clean_record, run_job
+from .job import Summary, clean_file, clean_record, run_job
 from .readers import Fields, ReaderError, Record, file_format, iter_records
 
-__all__ = ["Fields", "ReaderError", "Record", "Summary", "clean_record", "file_format", "iter_records", "run_job"]
+__all__ = [
+    "Fields",
+    "ReaderError",
+    "Record",
+    "Summary",
+    "clean_file",
+    "clean_record",
+    "file_format",
+    "iter_records",
+    "run_job",
+]

@@ -78,6 +78,18 @@ def clean_record(record: Record, options: Options, keep_meta: bool = False) -> d
     return row
 
 
+def clean_file(
+    path: str | Path, fields: Fields | None = None, options: Options | None = None, keep_meta: bool = False
+) -> Iterator[dict[str, Any]]:
+    """Every record of one input file, cleaned: the engines' rows (``error`` is always present, ``None``
+    when the record was fine, so every row has the same columns)."""
+    opts = options or Options()
+    for record in iter_records(path, fields):
+        row = clean_record(record, opts, keep_meta)
+        row.setdefault("error", None)
+        yield row
+
+
 def all_records(inputs: Sequence[str | Path], fields: Fields | None = None) -> Iterator[Record]:
     for path in inputs:
         yield from iter_records(path, fields)
@@ -156,7 +168,6 @@ def run_job(
                 summary.seconds, last = now - start, now
                 out.flush()
                 progress(summary)
-    summary.seconds = time.perf_counter() - start
     if site_templates:
         templates = SiteTemplates()
         templates.learn(_read_rows(partial))

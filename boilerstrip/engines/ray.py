@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from ..corpus import Fields, clean_record, iter_records
+from ..corpus import Fields, clean_file
 from ..options import Options
 
 
@@ -54,14 +54,7 @@ def read_corpus(
     """A Dataset of cleaned records, one row per input record, from WARC, WET or JSON Lines files."""
     import ray.data
 
-    opts = options or Options()
-
     def records(row: dict[str, Any]) -> list[dict[str, Any]]:
-        out = []
-        for record in iter_records(row["path"], fields):
-            cleaned = clean_record(record, opts, keep_meta)
-            cleaned.setdefault("error", None)
-            out.append(cleaned)
-        return out
+        return list(clean_file(row["path"], fields, options, keep_meta))
 
     return ray.data.from_items([{"path": str(p)} for p in paths]).flat_map(records)

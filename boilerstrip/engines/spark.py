@@ -12,7 +12,7 @@ from typing import Any
 
 import pandas as pd  # in the spark extra; the UDF's type hints must resolve in this module
 
-from ..corpus import Fields, clean_record, iter_records
+from ..corpus import Fields, clean_file
 from ..options import Options
 
 
@@ -20,15 +20,10 @@ def clean_partition(
     paths: Iterable[Any], fields: Fields | None = None, options: Options | None = None, keep_meta: bool = False
 ) -> Iterator[dict[str, Any]]:
     """For ``rdd.mapPartitions``: every record of every file path in the partition, cleaned."""
-    opts = options or Options()
     for item in paths:
         path = str(item if isinstance(item, str) else item[0]).strip()
-        if not path:
-            continue
-        for record in iter_records(path, fields):
-            row = clean_record(record, opts, keep_meta)
-            row.setdefault("error", None)
-            yield row
+        if path:
+            yield from clean_file(path, fields, options, keep_meta)
 
 
 def clean_column(column: Any, options: Options | None = None) -> Any:
