@@ -5,7 +5,7 @@ frame per line: each raw count is one column, made by mapping a C-level callable
 ``findall``, a ``str`` method, a set look-up) over the lines; the phrase and date patterns scan the
 whole page once and only their matches cost Python work; everything derived (ratios, bins,
 neighbourhood windows, position in the page) is numpy over all blocks at once. The feature
-names are the keys of the learned weights in :mod:`boilerstrip.weights`.
+names are the keys of the learned weights in ``boilerstrip/models/text.json``.
 """
 
 from __future__ import annotations

@@ -15,7 +15,7 @@ from .filter import Reason, veto
 from .html import html_page
 from .inputs import as_text, looks_like_html
 from .options import Options
-from .score import HTML_MODEL, TEXT_MODEL, VOTES_MODEL, Scorer
+from .score import Scorer, models
 from .segment import Page, segment
 from .select import drop_title_element, duplicates, fill_gaps, find_heading, find_title, main_region
 from .thresholds import (
@@ -68,12 +68,12 @@ def prepare(data: object, options: Options, who: str) -> Prepared:
     text = as_text(data, who=who)
     is_html = options.input_format == "html" or (options.input_format == "auto" and looks_like_html(text))
     if not is_html:
-        return Prepared(text, "text", TEXT_MODEL)
+        return Prepared(text, "text", models().text)
     page = html_page(text)
     if options.preset == "fast" or not page.text:
-        return Prepared(page.text, "html", HTML_MODEL, page.columns, page.containers)
+        return Prepared(page.text, "html", models().html, page.columns, page.containers)
     extra = np.hstack((page.columns, votes(text, page.text.splitlines())))
-    return Prepared(page.text, "html+votes", VOTES_MODEL, extra, page.containers)
+    return Prepared(page.text, "html+votes", models().votes, extra, page.containers)
 
 
 def _clean_page_veto(veto: Reason | None, p: float) -> Reason | None:

@@ -10,14 +10,15 @@ is judged by the company it keeps.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from functools import cached_property
 from importlib import resources
-from typing import Protocol, cast
+from pathlib import Path
+from typing import Any, Protocol, cast
 
 import numpy as np
 
-from . import weights
 from .features import (
     BASE_NAMES,
     BIN_SOURCES,
@@ -258,24 +259,17 @@ class Forest:
 
 
 class TreeModel:
-    """Both passes as tree ensembles over the full feature columns (the HTML models).
+    """Both passes as tree ensembles over the full feature columns (the HTML models)."""
 
-    The trees are read from ``models/<resource>`` on first use, so importing the package (or the
-    script that fits them) does not need them.
-    """
-
-    def __init__(self, resource: str, extra_names: tuple[str, ...]) -> None:
-        self.resource = resource
+    def __init__(self, table: dict[str, Any], extra_names: tuple[str, ...]) -> None:
+        names1 = NAMES + extra_names
         self.extra_names = extra_names
+        self._pass1 = Forest(table["pass1"], names1)
+        self._pass2 = Forest(table["pass2"], names1 + PASS2_NAMES[len(NAMES) :] + CONTAINER_NAMES)
 
-    @cached_property
+    @property
     def _forests(self) -> tuple[Forest, Forest]:
-        text = resources.files(__package__).joinpath("models", self.resource).read_text(encoding="utf-8")
-        table = json.loads(text)
-        names1 = NAMES + self.extra_names
-        return Forest(table["pass1"], names1), Forest(
-            table["pass2"], names1 + PASS2_NAMES[len(NAMES) :] + CONTAINER_NAMES
-        )
+        return self._pass1, self._pass2
 
     def score(
         self, base: np.ndarray, extra: np.ndarray | None = None, containers: np.ndarray | None = None
@@ -285,14 +279,71 @@ class TreeModel:
             return np.zeros(0), np.zeros(0)
         if extra is None or containers is None or extra.shape != (len(base), len(self.extra_names)):
             raise ValueError(f"this model needs {len(self.extra_names)} extra columns per block and containers")
-        pass1, pass2 = self._forests
         x1 = np.hstack((expand(base), extra))
-        p1 = _sigmoid(pass1(x1))
-        return p1, _sigmoid(pass2(pass2_features(x1, p1, containers)))
+        p1 = _sigmoid(self._pass1(x1))
+        return p1, _sigmoid(self._pass2(pass2_features(x1, p1, containers)))
 
 
-TEXT_MODEL = Model(weights.PASS1, weights.PASS2)
-#: HTML input, boilerstrip's own features (the fast preset).
-HTML_MODEL = TreeModel("html.json", HTML_NAMES)
-#: HTML input with trafilatura's and readability's votes (the accurate preset).
-VOTES_MODEL = TreeModel("votes.json", HTML_NAMES + VOTE_NAMES)
+def load_scorer(table: dict[str, Any], extra_names: tuple[str, ...]) -> Scorer:
+    """A scorer from a model file's table: ``kind`` is ``linear`` (weights by feature name) or ``trees``."""
+    if table.get("kind") == "linear":
+        return Model(table["pass1"], table["pass2"], extra_names)
+    if table.get("kind") == "trees":
+        return TreeModel(table, extra_names)
+    raise ValueError(f"unknown model kind {table.get('kind')!r}: refit it with scripts/fit_weights.py")
+
+
+class ModelSet:
+    """The learned models, one JSON file each in one folder (the package's ``models/``).
+
+    Every learned part of the pipeline is read from here, lazily, so importing the package costs
+    nothing and a cross-validation run can point the whole pipeline at models fitted on other folds
+    (:func:`use_models`).
+    """
+
+    def __init__(self, folder: Path | None = None) -> None:
+        self.folder = folder
+
+    def table(self, name: str) -> dict[str, Any]:
+        if self.folder is not None and (self.folder / f"{name}.json").exists():
+            text = (self.folder / f"{name}.json").read_text(encoding="utf-8")
+        else:
+            text = resources.files(__package__).joinpath("models", f"{name}.json").read_text(encoding="utf-8")
+        return cast(dict[str, Any], json.loads(text))
+
+    @cached_property
+    def text(self) -> Scorer:
+        """Text input: both passes over the base features."""
+        return load_scorer(self.table("text"), ())
+
+    @cached_property
+    def html(self) -> Scorer:
+        """HTML input, boilerstrip's own features (the fast preset)."""
+        return load_scorer(self.table("html"), HTML_NAMES)
+
+    @cached_property
+    def votes(self) -> Scorer:
+        """HTML input with trafilatura's and readability's votes (the accurate preset)."""
+        return load_scorer(self.table("votes"), HTML_NAMES + VOTE_NAMES)
+
+
+_ACTIVE = [ModelSet()]
+
+
+def models() -> ModelSet:
+    """The models the pipeline uses now."""
+    return _ACTIVE[-1]
+
+
+@contextmanager
+def use_models(folder: Path) -> Iterator[ModelSet]:
+    """Score with the models in ``folder`` (files missing there come from the package) inside the block.
+
+    For evaluation scripts: cross-validation fits models on some folds and runs the whole pipeline
+    on the others with them.
+    """
+    _ACTIVE.append(ModelSet(folder))
+    try:
+        yield _ACTIVE[-1]
+    finally:
+        _ACTIVE.pop()

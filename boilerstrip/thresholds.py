@@ -1,6 +1,6 @@
 """Every named threshold of the pipeline, in one place.
 
-The learned weights live in :mod:`boilerstrip.weights` (written by ``scripts/fit_weights.py``);
+The learned models live in ``boilerstrip/models/*.json`` (written by ``scripts/fit_weights.py``);
 the hand-set limits below are the ones a person reads and argues about.
 """
 

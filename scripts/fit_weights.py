@@ -1,4 +1,4 @@
-"""Fit the two scoring passes on labelled pages and write boilerstrip/weights.py.
+"""Fit the two scoring passes on labelled pages and write boilerstrip/models/<mode>.json.
 
     python scripts/fit_weights.py --bench ../shared/bench            # fit on both dev files, write weights
     python scripts/fit_weights.py --bench ../shared/bench --cv 3      # F1 on unseen pages, write nothing
@@ -38,7 +38,7 @@ from boilerstrip.votes import VOTE_NAMES, VOTERS, vote_columns, voter_output  # 
 
 #: What each --mode fits: the extra columns it adds to the base features, and the module it writes.
 MODES = {
-    "text": ((), "weights.py"),
+    "text": ((), "models/text.json"),
     "html": (HTML_NAMES, "models/html.json"),
     "votes": (HTML_NAMES + VOTE_NAMES, "models/votes.json"),
 }
@@ -244,33 +244,28 @@ def forest_table(model, names) -> dict:
     return table
 
 
-def write(m1, m2, mode: str, path: Path | None = None):
-    extra_names, filename = MODES[mode]
-    path = path or ROOT / "boilerstrip" / filename
+def model_table(m1, m2, mode: str) -> dict:
+    """Both passes as one model file's table (the one format of boilerstrip/models/*.json)."""
+    extra_names, _ = MODES[mode]
     names = NAMES + extra_names
     names2 = names + PASS2_NAMES[len(NAMES) :] + (CONTAINER_NAMES if extra_names else ())
     if isinstance(m1, tuple) and extra_names:
         raise SystemExit("the package reads HTML models as trees: fit them with --model gbdt (the default)")
     if not isinstance(m1, tuple):
-        tables = {"pass1": forest_table(m1, names), "pass2": forest_table(m2, names2)}
         doc = f"written by scripts/fit_weights.py --mode {mode}: gradient-boosted trees, {TREES}"
-        path.write_text(json.dumps({"_doc": doc, **tables}, separators=(",", ":")) + "\n", encoding="utf-8")
-        return
+        return {"_doc": doc, "kind": "trees", "pass1": forest_table(m1, names), "pass2": forest_table(m2, names2)}
 
-    def table(model, names):
+    def weights(model, names):
         bias, coef = model
-        body = "".join(f"    {n!r}: {float(v):.6g},\n" for n, v in zip(names, coef))
-        return f"{{\n    'bias': {bias:.6g},\n{body}}}"
+        return {"bias": float(bias), **{n: float(f"{v:.6g}") for n, v in zip(names, coef)}}
 
-    path.write_text(
-        '"""Learned weights of the two scoring passes, written by scripts/fit_weights.py: do not edit by hand.\n\n'
-        f"Input: {mode} (python scripts/fit_weights.py --mode {mode}). Fitted by logistic regression on line\n"
-        "labels of the bench's dev pages (see the script's docstring).\n"
-        '"""\n\n'
-        f"PASS1: dict[str, float] = {table(m1, names)}\n\n"
-        f"PASS2: dict[str, float] = {table(m2, names2)}\n".replace("'", '"'),
-        encoding="utf-8",
-    )
+    doc = f"written by scripts/fit_weights.py --mode {mode}: logistic regression on line labels of the dev pages"
+    return {"_doc": doc, "kind": "linear", "pass1": weights(m1, names), "pass2": weights(m2, names2)}
+
+
+def write(m1, m2, mode: str, path: Path | None = None):
+    path = path or ROOT / "boilerstrip" / MODES[mode][1]
+    path.write_text(json.dumps(model_table(m1, m2, mode), separators=(",", ":")) + "\n", encoding="utf-8")
 
 
 def main():

@@ -47,16 +47,18 @@ def test_forest_refuses_other_feature_names() -> None:
 
 
 def test_shipped_html_models_match_the_features() -> None:
-    for model in (score.HTML_MODEL, score.VOTES_MODEL):
-        pass1, pass2 = model._forests  # raises if the names differ from the package's
+    shipped = score.ModelSet()
+    for model in (shipped.html, shipped.votes):
+        assert isinstance(model, score.TreeModel)  # loading raises if the names differ from the package's
+        pass1, pass2 = model._forests
         assert pass1.feature.max() < len(NAMES) + len(model.extra_names)
         assert len(pass2.roots) > 0
-    assert score.HTML_MODEL.extra_names == HTML_NAMES
+    assert shipped.html.extra_names == HTML_NAMES
 
 
 def test_models_refuse_missing_columns() -> None:
     base = np.zeros((3, len(score.BASE_NAMES)))
     with pytest.raises(ValueError):
-        score.HTML_MODEL.score(base)
+        score.models().html.score(base)
     with pytest.raises(ValueError):
         score.Model({}, {}, ("x",)).score(base)
