@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from ..options import Options
-from .readers import ReaderError, open_decompressed
+from .readers import ReaderError, TruncatedInput, open_decompressed, read_problem
 
 _TOKEN = re.compile(r"\w+")
 _INPUT_FIELDS = ("html", "page_text", "text")
@@ -49,15 +49,47 @@ def word_scores(predicted: str, gold: str) -> tuple[float, float, float]:
 
 
 def _records(path: Path) -> Iterator[dict[str, Any]]:
+    if str(path).startswith(("http://", "https://")):
+        raise ReaderError(f"{str(path)!r} is a URL: boilerstrip does not download; fetch the file first")
     if not path.is_file():
         raise ReaderError(f"no such file: {str(path)!r}")
+    count = 0
     with open_decompressed(path) as stream:
         for number, line in enumerate(stream, 1):
+            if not line.endswith(b"\n") and read_problem(stream):
+                break
             if line.strip():
                 try:
-                    yield json.loads(line)
+                    record = json.loads(line)
                 except ValueError as error:
                     raise ReaderError(f"{path.name} line {number}: not JSON ({error})") from None
+                if not isinstance(record, dict):
+                    raise ReaderError(f"{path.name} line {number}: JSON but not an object")
+                count += 1
+                yield record
+        problem = read_problem(stream)
+    if problem:
+        raise TruncatedInput(path, count, problem)
+
+
+@dataclass
+class Skipped:
+    """Records ``evaluate`` could not score, counted rather than stopping the run."""
+
+    no_gold: int = 0  #: no string gold field
+    no_page: int = 0  #: no string page field
+
+
+def check_group_field(path: str | Path, group_field: str) -> None:
+    """Refuse, before any page is cleaned, a group field no record has (a typo would otherwise
+    put every page in one silent group)."""
+    names: set[str] = set()
+    for record in _records(Path(path)):
+        if group_field in record:
+            return
+        names.update(record)
+    known = ", ".join(sorted(names)[:12]) or "none"
+    raise ReaderError(f"no record has the field {group_field!r} (fields seen: {known})")
 
 
 def evaluate(
@@ -67,20 +99,27 @@ def evaluate(
     gold_field: str = "gold",
     group_field: str | None = None,
     options: Options | None = None,
+    skipped: Skipped | None = None,
 ) -> list[PageScore]:
-    """Clean every page of ``path`` and score it against its gold text."""
+    """Clean every page of ``path`` and score it against its gold text.
+
+    Records without a string gold or page field are skipped (a labelled set often has a few
+    unlabelled pages) and counted in ``skipped`` when given.
+    """
     from .. import clean
 
     options = options or Options()
+    skipped = skipped if skipped is not None else Skipped()
     scores = []
     for number, record in enumerate(_records(Path(path)), 1):
         field = input_field or next((f for f in _INPUT_FIELDS if isinstance(record.get(f), str)), None)
         gold = record.get(gold_field)
-        if field is None or not isinstance(record.get(field), str) or not isinstance(gold, str):
-            raise ReaderError(
-                f"record {number}: needs a string input field ({input_field or _INPUT_FIELDS}) "
-                f"and a string {gold_field!r}"
-            )
+        if not isinstance(gold, str):
+            skipped.no_gold += 1
+            continue
+        if field is None or not isinstance(record.get(field), str):
+            skipped.no_page += 1
+            continue
         fmt = "html" if field == "html" else "auto"
         out = clean(record[field], options.with_changes(input_format=fmt) if fmt == "html" else options)
         group = str(record.get(group_field, "")) if group_field else ""
