@@ -501,3 +501,11 @@ def test_a_worker_deaf_to_the_alarm_is_killed_and_its_record_is_an_error_row(
     assert time.monotonic() - start < 60
     assert [r["id"] for r in got] == ids
     assert "worker was killed" in got[3]["error"] and all(r["text"] for i, r in enumerate(got) if i != 3)
+
+
+def test_an_empty_html_field_is_an_empty_row_not_an_error(tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    lines = [{"id": "e", "html": ""}, {"id": "t", "html": "", "text": SEED}]
+    source.write_text("".join(json.dumps(line) + "\n" for line in lines))
+    records = list(iter_records(source))
+    assert [(r.id, r.format, r.error) for r in records] == [("e", "html", None), ("t", "text", None)]

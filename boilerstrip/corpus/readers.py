@@ -264,8 +264,8 @@ def _json_record(line: bytes, number: int, path: Path, fields: Fields) -> Record
     url = obj.get(fields.url)
     html, text = obj.get(fields.html), obj.get(fields.text)
     meta = {k: v for k, v in obj.items() if k not in (fields.id, fields.url, fields.html, fields.text)}
-    if isinstance(html, str) and html:
-        return Record(record_id, url, html, "html", meta)
+    if isinstance(html, str) and (html or not isinstance(text, str)):
+        return Record(record_id, url, html, "html", meta)  # an empty page is an empty row, not an error
     if isinstance(text, str):
         return Record(record_id, url, text, "text", meta)
     return Record(record_id, url, "", "text", meta, f"no {fields.text!r} or {fields.html!r} string field")
