@@ -12,7 +12,7 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
-from .inputs import as_text
+from .inputs import as_text, sniff_binary
 from .options import DEFAULT_OPTIONS, Options, resolve
 from .pipeline import run
 
@@ -26,13 +26,17 @@ class Document:
     text: str  #: exactly what ``clean`` returns
     title: str | None  #: the article's headline (the kept title block, else the page's metadata title)
     source: str  #: how the input was read: "text", "html" or "html+votes"
+    #: False for a page without main content (an app shell, a consent or login wall, an empty listing,
+    #: bytes that are not text): ``text`` is then ``""`` and ``selection`` says why.
+    has_main_content: bool = True
+    selection: str = ""  #: which way the selection went, or why nothing was kept
     author: str | None = None
     date: str | None = None  #: ISO 8601 date of publication, as the page states it
     sitename: str | None = None
     description: str | None = None
     url: str | None = None  #: the canonical URL the page declares
 
-    def as_dict(self) -> dict[str, str | None]:
+    def as_dict(self) -> dict[str, str | bool | None]:
         return {name: getattr(self, name) for name in self.__slots__}
 
 
@@ -51,6 +55,12 @@ def _metadata(markup: str) -> dict[str, str | None]:
 def extract(data: object, options: Options | None = None, **overrides: Any) -> Document:
     """The main article as :class:`Document`: ``clean``'s text plus title and, for HTML, metadata."""
     opts = DEFAULT_OPTIONS if options is None and not overrides else resolve(options, overrides)
+    if isinstance(data, (bytes, bytearray, memoryview)):
+        not_text = sniff_binary(bytes(data))
+        if not_text is not None:
+            return Document(
+                text="", title=None, source="bytes", has_main_content=False, selection=f"not text: {not_text}"
+            )
     text = as_text(data, who="extract")
     r = run(text, opts, "extract")
     headline = r.page.texts[r.title].strip() if r.title is not None else None
@@ -59,6 +69,8 @@ def extract(data: object, options: Options | None = None, **overrides: Any) -> D
         text=r.text(),
         title=headline or meta.get("title"),
         source=r.source,
+        has_main_content=r.has_main_content,
+        selection=r.path.value,
         author=meta.get("author"),
         date=meta.get("date"),
         sitename=meta.get("sitename"),

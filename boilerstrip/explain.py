@@ -39,6 +39,7 @@ class Explanation:
     title_index: int | None
     region: tuple[int, int]
     options: Options
+    selection: str = ""  #: which way the selection went for the page as a whole (``Run.path``)
 
     @property
     def text(self) -> str:
@@ -47,7 +48,7 @@ class Explanation:
     def format(self, colour: bool = False, width: int = 100) -> str:
         """A table: line number, decision, score, words, reason and the start of the text."""
         out = [f"# {len(self.blocks)} blocks from {self.source} input; main region blocks "
-               f"{self.region[0]}-{self.region[1] - 1}; title block {self.title_index}"]  # fmt: skip
+               f"{self.region[0]}-{self.region[1] - 1}; title block {self.title_index}; {self.selection}"]  # fmt: skip
         for b in self.blocks:
             mark = "KEEP" if b.keep else "drop"
             line = f"{b.line_no + 1:5} {mark} {b.score:4.2f} ({b.first_pass:4.2f}) {b.words:5.0f}w  {b.reason:<42} "
@@ -89,4 +90,5 @@ def explain(text: object, options: Options | None = None, **overrides: Any) -> E
     opts = resolve(options, overrides)
     r = run(text, opts, "explain")
     full = expand(r.x) if r.extra is None else np.hstack((expand(r.x), r.extra))
-    return Explanation(r.source, tuple(_report(r, i, full) for i in range(len(r.page))), r.title, r.region, opts)
+    blocks = tuple(_report(r, i, full) for i in range(len(r.page)))
+    return Explanation(r.source, blocks, r.title, r.region, opts, r.path.value)

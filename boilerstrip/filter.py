@@ -39,6 +39,7 @@ class Reason(str, Enum):
     CLEAN_PAGE_VETO = "flagged line on an already clean page"
     BEFORE_TITLE = "short line before the headline"
     TITLE_NOT_KEPT = "headline (keep_title is off)"
+    NO_CONTENT = "the page has no main content"
 
 
 def veto(x: np.ndarray, words: Sequence[float], p: Sequence[float]) -> list[Reason | None]:

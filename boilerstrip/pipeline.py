@@ -7,6 +7,7 @@ kept blocks, ``explain`` shows the rest.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import Enum
 
 import numpy as np
 
@@ -26,10 +27,24 @@ from .thresholds import (
     KEEP_PROBABILITY,
     LIST_PAGE_THRESHOLD_DROP,
     LONG_LINE_WORDS,
+    NO_CONTENT_BODY_WORDS,
     OUTSIDE_REGION_PROBABILITY,
+    RESCUE_BODY_WORDS,
+    RESCUE_CANDIDATE_PROBABILITY,
+    RESCUE_CANDIDATE_WORDS,
     TITLE_LOOKBACK,
 )
 from .votes import votes
+
+
+class Path(str, Enum):
+    """Which way the selection went for the page as a whole."""
+
+    MAIN_REGION = "main region"
+    RESCUED = "rescued: the first selection kept almost nothing, so the recall threshold chose"
+    NO_CONTENT = "no main content: nothing but a headline or a stray line scored as content"
+    ONLY_LINKS = "no main content: every line that scored as content is a link"
+    EMPTY = "no main content: the page has no text"
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +63,11 @@ class Run:
     reasons: list[Reason]
     title: int | None
     region: tuple[int, int]
+    path: Path  #: which way the selection went (shown by ``explain()``)
+
+    @property
+    def has_main_content(self) -> bool:
+        return self.path in (Path.MAIN_REGION, Path.RESCUED)
 
     def text(self) -> str:
         return "\n".join(t for t, k in zip(self.page.texts, self.keep) if k)
@@ -89,6 +109,20 @@ def already_clean(words: list[float], p: list[float]) -> bool:
     return total > 0 and doubtful < CLEAN_PAGE_LOW_WORD_SHARE * total
 
 
+@dataclass(frozen=True, slots=True)
+class _Choice:
+    """One selection over the scored blocks: what is kept, why, the main region and the headline."""
+
+    keep: list[bool]
+    reasons: list[Reason]
+    title: int | None
+    region: tuple[int, int]
+
+    def body_words(self, words: list[float], outside: np.ndarray) -> float:
+        """Words kept besides the headline and the lines marked ``outside`` (the ``<title>`` element)."""
+        return sum(w for i, (w, k) in enumerate(zip(words, self.keep)) if k and i != self.title and not outside[i])
+
+
 def run(data: object, options: Options, who: str = "clean") -> Run:
     prepared = prepare(data, options, who)
     page = segment(prepared.text)
@@ -96,19 +130,43 @@ def run(data: object, options: Options, who: str = "clean") -> Run:
     words = block_words(x).tolist()
     p1_array, p2_array = prepared.model.score(x, prepared.extra, prepared.containers)
     p1, p2 = p1_array.tolist(), p2_array.tolist()
-    keep, reasons = _first_decisions(x, words, p2, options)
-    region = main_region(keep, p2, words)
-    _restrict_to_region(keep, reasons, p2, region)
-    fill_gaps(keep, reasons, p2)
-    for i in duplicates(page.texts, keep):
-        keep[i], reasons[i] = False, Reason.DUPLICATE
     h1 = title_elements = None
+    title_tag = all_link = np.zeros(len(page), dtype=bool)
     if prepared.extra is not None and len(page):
         column = dict(zip(prepared.model.extra_names, prepared.extra.T))
         h1, title_elements = np.flatnonzero(column["h_h1"] > 0), np.flatnonzero(column["h_title_tag"] > 0)
-    title = _place_title(page, x, words, p2, keep, reasons, options, h1)
-    if title is not None and title_elements is not None:
-        drop_title_element(page.texts, title_elements, title, keep, reasons)
+        title_tag, all_link = column["h_title_tag"] > 0, column["h_all_link"] > 0
+
+    def choose(threshold_drop: float) -> _Choice:
+        keep, reasons = _first_decisions(x, words, p2, options, threshold_drop)
+        region = main_region(keep, p2, words)
+        _restrict_to_region(keep, reasons, p2, region)
+        fill_gaps(keep, reasons, p2)
+        for i in duplicates(page.texts, keep):
+            keep[i], reasons[i] = False, Reason.DUPLICATE
+        title = _place_title(page, x, words, p2, keep, reasons, options, h1)
+        if title is not None and title_elements is not None:
+            drop_title_element(page.texts, title_elements, title, keep, reasons)
+        return _Choice(keep, reasons, title, region)
+
+    choice, path = choose(0.0), Path.MAIN_REGION
+    body = choice.body_words(words, title_tag)
+    if body < RESCUE_BODY_WORDS and _candidate_words(words, p2) >= RESCUE_CANDIDATE_WORDS:
+        # The selection collapsed (a headline, a skip link, a sidebar line) although the page has text
+        # that scores as likely content: look again with the recall threshold.
+        second = choose(KEEP_PROBABILITY[options.focus] - KEEP_PROBABILITY["recall"])
+        if second.body_words(words, title_tag) > body:
+            choice, path = second, Path.RESCUED
+    if not len(page):
+        path = Path.EMPTY
+    elif choice.body_words(words, title_tag) < NO_CONTENT_BODY_WORDS:
+        path = Path.NO_CONTENT  # nothing but a headline or a stray line: an app shell, a wall, an empty listing
+    elif all_link.any() and not choice.body_words(words, title_tag | all_link):
+        path = Path.ONLY_LINKS  # every kept line is a link: a menu or a link directory, not an article
+    if path in (Path.NO_CONTENT, Path.ONLY_LINKS):
+        for i, k in enumerate(choice.keep):
+            if k:
+                choice.keep[i], choice.reasons[i] = False, Reason.NO_CONTENT
     return Run(
         prepared.source,
         page,
@@ -118,15 +176,21 @@ def run(data: object, options: Options, who: str = "clean") -> Run:
         words,
         p1,
         p2,
-        keep,
-        reasons,
-        title,
-        region,
+        choice.keep,
+        choice.reasons,
+        choice.title,
+        choice.region,
+        path,
     )
 
 
+def _candidate_words(words: list[float], p2: list[float]) -> float:
+    """Words in blocks that score as plausible content (the page's candidate article text)."""
+    return sum(w for w, q in zip(words, p2) if q >= RESCUE_CANDIDATE_PROBABILITY)
+
+
 def _first_decisions(
-    x: np.ndarray, words: list[float], p2: list[float], options: Options
+    x: np.ndarray, words: list[float], p2: list[float], options: Options, threshold_drop: float = 0.0
 ) -> tuple[list[bool], list[Reason]]:
     """Keep what scores above the threshold and no rule vetoes; an already clean page is kept whole."""
     vetoes = veto(x, words, p2)
@@ -137,7 +201,7 @@ def _first_decisions(
         threshold = 0.0
     else:
         prose = float(x[0, COLUMN["prose"]]) if len(x) else 1.0
-        threshold = KEEP_PROBABILITY[options.focus] - LIST_PAGE_THRESHOLD_DROP * (1.0 - prose)
+        threshold = KEEP_PROBABILITY[options.focus] - LIST_PAGE_THRESHOLD_DROP * (1.0 - prose) - threshold_drop
     keep = [v is None and p >= threshold for v, p in zip(vetoes, p2)]
     reasons = [v if v is not None else (Reason.CONTENT if k else Reason.LOW_SCORE) for v, k in zip(vetoes, keep)]
     return keep, reasons

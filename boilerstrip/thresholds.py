@@ -86,6 +86,17 @@ CLEAN_PAGE_LOW_WORD_SHARE = 0.05
 #: On a clean page a rule's veto stands only for blocks scoring below this.
 CLEAN_PAGE_VETO_PROBABILITY = 0.5
 
+# --- the page as a whole: collapsed selections and pages without main content ----------------------
+#: A selection keeping fewer words than this besides the headline has collapsed, if the page has ...
+RESCUE_BODY_WORDS = 30
+#: ... at least this many words in blocks scoring at least RESCUE_CANDIDATE_PROBABILITY: then the
+#: selection is made again with the recall threshold, and the larger one is taken.
+RESCUE_CANDIDATE_WORDS = 60
+RESCUE_CANDIDATE_PROBABILITY = 0.2
+#: A final selection with fewer words than this besides the headline is no main content: ``""``.
+#: (A short real page, a note of two sentences, has more.)
+NO_CONTENT_BODY_WORDS = 8
+
 # --- select (more) ------------------------------------------------------------------------------
 #: An exact repeat of a kept line is dropped only when it has at least this many words.
 DUPLICATE_MIN_WORDS = 6
@@ -106,5 +117,14 @@ SHAPE_LOG_SCALE = 4.0
 #: Pass 2 on HTML reads the mean first-pass score of the lines that share a block ancestor this many
 #: block elements up (1: the parent, as paragraphs of one article body or items of one menu).
 CONTAINER_LEVELS = (1, 2, 3, 4)
+#: A form control (``<button>``, ``<select>``) holding at least this many characters of text is not
+#: skipped: the parser has nested part of the page inside an unclosed one.
+CONTROL_MAX_CHARS = 500
+#: An element hidden by its style or class is read all the same when it holds at least this many
+#: characters and this share of the page's text: an anti-flicker wrapper, shown once scripts run.
+WRAPPER_MIN_CHARS = 1000
+WRAPPER_MIN_SHARE = 0.5
+#: At most this many subtree text measurements per page for the two checks above (each reads a subtree).
+SKIP_CHECK_BUDGET = 64
 #: Tree ensembles are evaluated this many rows at a time (memory: rows x trees x 8 bytes a step).
 FOREST_ROWS = 2048

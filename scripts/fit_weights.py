@@ -97,39 +97,55 @@ def page_input(r: dict, mode: str, cached_votes: dict[str, tuple[str, ...]]):
     return hp.text, np.hstack((hp.columns, vote_columns(hp.text.splitlines(), outputs))), hp.containers
 
 
-def pages(bench: Path, every: int, labeller: str = "ours", mode: str = "text", votes_dir: Path | None = None):
-    oracle = load_oracle(bench)
-    cached_votes = load_votes(votes_dir) if mode == "votes" else {}
+def read_records(bench: Path, every: int = 1):
+    """The dev pages of both bench files, each with the name of its file (``dev`` or ``wceb-dev``)."""
     for name in TOKEN_FILES:
         with gzip.open(bench / "data" / name, "rt", encoding="utf-8") as f:
             for i, line in enumerate(f):
-                if i % every:
-                    continue
-                r = json.loads(line)
-                text, extra, containers = page_input(r, mode, cached_votes)
-                if labeller == "oracle":
-                    labels = [keep for _, keep in oracle.label_lines(text, r["gold"])]
-                else:
-                    labels = label_lines(text, r["gold"])
-                page = segment(text)
-                rows = page_features(page)
-                if extra is not None:
-                    rows = np.hstack((rows, extra))
-                y = [int(labels[i]) for i in page.line_nos]
-                words = block_words(rows).tolist()
-                total = sum(words) + len(words)
-                w = [(x + 1) / total for x in words]
-                group = r.get("page_type") or r["dataset"]
-                yield {
-                    "id": r["id"],
-                    "group": f"{name.split('.')[0]}/{group}",
-                    "rows": rows,
-                    "y": y,
-                    "w": w,
-                    "lines": page.texts,
-                    "containers": containers,
-                    "gold": r["gold"],
-                }
+                if i % every == 0:
+                    yield {**json.loads(line), "file": name.split(".")[0]}
+
+
+def example(r: dict, mode: str, labeller: str = "ours", oracle=None, cached_votes=None) -> dict:
+    """One page as training data: its blocks' feature rows, labels, weights and what evaluation needs."""
+    text, extra, containers = page_input(r, mode, cached_votes or {})
+    if labeller == "oracle":
+        labels = [keep for _, keep in oracle.label_lines(text, r["gold"])]
+    else:
+        labels = label_lines(text, r["gold"])
+    page = segment(text)
+    rows = page_features(page)
+    if extra is not None:
+        rows = np.hstack((rows, extra))
+    y = [int(labels[i]) for i in page.line_nos]
+    words = block_words(rows).tolist()
+    total = sum(words) + len(words)
+    group = r.get("page_type") or r["dataset"]
+    return {
+        "id": r["id"],
+        "host": host_of(r),
+        "group": f"{r['file']}/{group}",
+        "rows": rows,
+        "y": y,
+        "w": [(x + 1) / total for x in words],
+        "lines": page.texts,
+        "containers": containers,
+        "gold": r["gold"],
+    }
+
+
+def host_of(r: dict) -> str:
+    """The page's site, for folds that never split a site (``www.`` and case ignored)."""
+    host = (r.get("url") or "").split("//", 1)[-1].split("/", 1)[0].lower()
+    host = host.removeprefix("www.")
+    return host or r["id"]
+
+
+def pages(bench: Path, every: int, labeller: str = "ours", mode: str = "text", votes_dir: Path | None = None):
+    oracle = load_oracle(bench)
+    cached_votes = load_votes(votes_dir) if mode == "votes" else {}
+    for r in read_records(bench, every):
+        yield example(r, mode, labeller, oracle, cached_votes)
 
 
 MODEL = "linear"
@@ -144,7 +160,8 @@ def fit(x, y, w, c):
 
         return HistGradientBoostingClassifier(**TREES, random_state=0).fit(x, y, sample_weight=w)
     scaler = StandardScaler().fit(x)
-    model = LogisticRegression(C=c, max_iter=2000).fit(scaler.transform(x), y, sample_weight=w)
+    # Newton-Cholesky: a few exact steps, fast for many rows and a few hundred columns (lbfgs took minutes).
+    model = LogisticRegression(C=c, solver="newton-cholesky", max_iter=100).fit(scaler.transform(x), y, sample_weight=w)
     coef = model.coef_[0] / scaler.scale_
     bias = float(model.intercept_[0] - np.sum(model.coef_[0] * scaler.mean_ / scaler.scale_))
     return bias, coef
@@ -177,21 +194,43 @@ def stack(ps, key):
     return x, y, w
 
 
-def fold_of(page_id: str, k: int) -> int:
-    return int(hashlib.sha1(page_id.encode()).hexdigest(), 16) % k
+def fold_of(key: str, k: int) -> int:
+    """A stable fold number for a page id or a host."""
+    return int(hashlib.sha1(key.encode()).hexdigest(), 16) % k
 
 
 def train(ps, c, folds=3):
     x, y, w = stack(ps, "rows")
     m1 = fit(x, y, w, c)
-    for k in range(folds):  # out-of-fold pass-1 scores for pass 2
-        inside = [p for p in ps if fold_of(p["id"], folds) != k]
+    for k in range(folds):  # out-of-fold pass-1 scores for pass 2, folds grouped by site
+        inside = [p for p in ps if fold_of(p["host"], folds) != k]
         m = fit(*stack(inside, "rows"), c)
-        outside = [p for p in ps if fold_of(p["id"], folds) == k]
+        outside = [p for p in ps if fold_of(p["host"], folds) == k]
         for p, p1 in zip(outside, predict_pages(m, [p["rows"] for p in outside])):
             p["rows2"] = pass2_features(p["rows"], p1, p["containers"])
     m2 = fit(*stack(ps, "rows2"), c)
     return m1, m2
+
+
+def fit_models(records, modes, fold: dict[str, int], folds: int, folder: Path, votes_dir: Path | None = None):
+    """Every learned model, once per held-out fold: ``folder/fold{k}/{mode}.json`` from the other folds.
+
+    The cross-validation script runs the whole pipeline on fold k with the models in ``fold{k}``.
+    Models already in ``folder`` are kept (delete them to refit).
+    """
+    global MODEL
+    cached_votes = load_votes(votes_dir) if "votes" in modes else {}
+    for mode in modes:
+        todo = [k for k in range(folds) if not (folder / f"fold{k}" / f"{mode}.json").exists()]
+        if not todo:
+            continue
+        MODEL = "linear" if mode == "text" else "gbdt"
+        examples = [example(r, mode, cached_votes=cached_votes) for r in records]
+        for k in todo:
+            m1, m2 = train([e for e in examples if fold[e["id"]] != k], 1.0)
+            (folder / f"fold{k}").mkdir(parents=True, exist_ok=True)
+            write(m1, m2, mode, folder / f"fold{k}" / f"{mode}.json")
+            print(f"  {mode} fold {k} fitted", file=sys.stderr)
 
 
 def page_f1(pred: str, gold: str, oracle) -> float:
@@ -306,21 +345,21 @@ def main():
                 p["rows"][:, cols] = 0.0
     print(f"{len(ps)} pages, {sum(len(p['y']) for p in ps)} lines", file=sys.stderr)
     if args.write_two_thirds:
-        m1, m2 = train([p for p in ps if fold_of("cv" + p["id"], 3)], args.c)
+        m1, m2 = train([p for p in ps if fold_of("cv" + p["host"], 3)], args.c)
         write(m1, m2, args.mode, args.output)
-        args.write_two_thirds.write_text("".join(p["id"] + "\n" for p in ps if not fold_of("cv" + p["id"], 3)))
+        args.write_two_thirds.write_text("".join(p["id"] + "\n" for p in ps if not fold_of("cv" + p["host"], 3)))
         return
     if args.holdout:
-        m1, m2 = train([p for p in ps if fold_of("cv" + p["id"], 3)], args.c)
+        m1, m2 = train([p for p in ps if fold_of("cv" + p["host"], 3)], args.c)
         print("held-out third of the pages:")
-        report(evaluate([p for p in ps if not fold_of("cv" + p["id"], 3)], m1, m2, oracle))
+        report(evaluate([p for p in ps if not fold_of("cv" + p["host"], 3)], m1, m2, oracle))
         return
     if args.cv:
         by: dict[str, list[float]] = {}
         for k in range(args.cv):
-            m1, m2 = train([p for p in ps if fold_of("cv" + p["id"], args.cv) != k], args.c)
+            m1, m2 = train([p for p in ps if fold_of("cv" + p["host"], args.cv) != k], args.c)
             for group, scores in evaluate(
-                [p for p in ps if fold_of("cv" + p["id"], args.cv) == k], m1, m2, oracle
+                [p for p in ps if fold_of("cv" + p["host"], args.cv) == k], m1, m2, oracle
             ).items():
                 by.setdefault(group, []).extend(scores)
         print(f"{args.cv}-fold cross-validation (every page scored by a model that did not see it):")

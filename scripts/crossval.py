@@ -1,0 +1,222 @@
+"""Out-of-fold accuracy of the whole pipeline: the figure README, notes and commits quote.
+
+    python scripts/crossval.py                                  # text and HTML (fast), both dev files
+    python scripts/crossval.py --inputs html --every 3          # a third of the pages, quicker
+    python scripts/crossval.py --presets fast accurate --votes-cache DIR
+    python scripts/crossval.py --peers /tmp/peers --json /tmp/cv.jsonl
+
+Both dev files are split into five folds by site (no host in two folds). For each fold, every learned
+part (both scoring passes of each input kind, and every classifier the pipeline reads from
+``boilerstrip/models``) is fitted on the other four by ``fit_weights.fit_models``, and the whole
+public pipeline (``boilerstrip.clean``) runs on the held-out fold with those models
+(``score.use_models``). Reported per file, per page type and per dataset: P, R, F1, with, leak, the
+lost pages (gold of at least 50 words, F1 below 0.2) and the empty-gold pages answered ``""``.
+``--peers DIR`` reads evaluate.py ``--json`` files named ``PEER.dev.jsonl`` / ``PEER.wceb-dev.jsonl``
+and shows each peer on the same pages.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import statistics
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import fit_weights  # noqa: E402
+
+import boilerstrip  # noqa: E402
+from boilerstrip.score import use_models  # noqa: E402
+
+FOLDS = 5
+#: A page is lost when its gold has at least this many words and the output scores below LOST_F1.
+LOST_MIN_GOLD_WORDS = 50
+LOST_F1 = 0.2
+#: Which model files each pipeline configuration needs fitted per fold.
+CONFIGS = {
+    ("text", "fast"): ("text",),
+    ("html", "fast"): ("html",),
+    ("html", "accurate"): ("html", "votes"),
+}
+
+
+def load_evaluate(bench: Path):
+    spec = importlib.util.spec_from_file_location("bench_evaluate", bench / "evaluate.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def run_page(r: dict, source: str, preset: str) -> str:
+    if source == "text":
+        return boilerstrip.clean(r["page_text"], input_format="text")
+    return boilerstrip.clean(r["html"], input_format="html", preset=preset)
+
+
+def score_page(ev, r: dict, out: str) -> dict:
+    p, rec, f1 = ev.word_prf(out, r["gold"])
+    gold_words = len(ev.TOKEN.findall(r["gold"].lower()))
+    return {
+        "id": r["id"],
+        "file": r["file"],
+        "group": r.get("page_type") or r["dataset"],
+        "P": p,
+        "R": rec,
+        "F1": f1,
+        "with": ev.snippet_share(out, r.get("with")),
+        "leak": ev.snippet_share(out, r.get("without")),
+        "lost": gold_words >= LOST_MIN_GOLD_WORDS and f1 < LOST_F1,
+        "empty_gold": gold_words == 0,
+        "empty_out": not out.strip(),
+    }
+
+
+def mean(rows: list[dict], key: str) -> float | None:
+    values = [r[key] for r in rows if r.get(key) is not None]
+    return statistics.fmean(values) if values else None
+
+
+def fmt(v: float | None) -> str:
+    return "-" if v is None else f"{v:.3f}"
+
+
+def summary_line(name: str, rows: list[dict], peers: dict[str, dict[str, dict]]) -> str:
+    empty_gold = [r for r in rows if r["empty_gold"]]
+    cells = [name, str(len(rows))] + [fmt(mean(rows, k)) for k in ("P", "R", "F1", "with", "leak")]
+    cells += [str(sum(r["lost"] for r in rows)), f"{sum(r['empty_out'] for r in empty_gold)}/{len(empty_gold)}"]
+    for peer in peers.values():
+        got = [peer[r["id"]] for r in rows if r["id"] in peer]
+        lost = sum(g["gold_long"] and g["F1"] < LOST_F1 for g in got)
+        cells.append(f"{fmt(mean(got, 'F1'))} ({lost})" if got else "-")
+    return "| " + " | ".join(cells) + " |"
+
+
+def report(title: str, rows: list[dict], peers: dict[str, dict[str, dict]]) -> None:
+    head = ["", "pages", "P", "R", "F1", "with", "leak", "lost", 'empty gold -> ""']
+    head += [f"{name} F1 (lost)" for name in peers]
+    print(f"\n### {title}\n")
+    print("| " + " | ".join(head) + " |")
+    print("|" + "---|" * len(head))
+    for file in sorted({r["file"] for r in rows}):
+        in_file = [r for r in rows if r["file"] == file]
+        print(summary_line(f"**{file}**", in_file, peers))
+        for group in sorted({r["group"] for r in in_file}):
+            print(summary_line(group, [r for r in in_file if r["group"] == group], peers))
+
+
+def load_peers(folder: Path | None, source: str, records: dict[str, dict], ev) -> dict[str, dict[str, dict]]:
+    """evaluate.py --json rows of each peer in ``folder`` for this input kind, by page id."""
+    if folder is None:
+        return {}
+    wanted = {"text": ("c4",), "html": ("trafilatura", "rs-trafilatura", "readability")}[source]
+    out: dict[str, dict[str, dict]] = {}
+    for name in wanted:
+        rows: dict[str, dict] = {}
+        for path in sorted(folder.glob(f"{name}.*.jsonl")):
+            for line in path.read_text(encoding="utf-8").splitlines():
+                try:
+                    row = json.loads(line)
+                except json.JSONDecodeError:  # a file still being written ends in a torn line
+                    continue
+                r = records.get(row["id"])
+                if r is not None:
+                    gold_words = len(ev.TOKEN.findall(r["gold"].lower()))
+                    rows[row["id"]] = {"id": row["id"], "F1": row["F1"], "gold_long": gold_words >= LOST_MIN_GOLD_WORDS}
+        if rows:
+            out[name] = rows
+    return out
+
+
+def check_fitted(folder: Path, sample: dict) -> None:
+    """Reused models must come from the same sample and folds."""
+    folder.mkdir(parents=True, exist_ok=True)
+    manifest = folder / "sample.json"
+    if manifest.exists() and json.loads(manifest.read_text()) != sample:
+        raise SystemExit(f"{folder} holds models fitted on another sample: {manifest.read_text().strip()}")
+    manifest.write_text(json.dumps(sample))
+
+
+def report_saved(args: argparse.Namespace) -> int:
+    """The tables of an earlier run's ``--json`` file (peers may have been added since)."""
+    ev = load_evaluate(args.bench)
+    results: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    for line in args.report.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        results[(row["input"], row["preset"])].append(row)
+    ids = {r["id"] for rows in results.values() for r in rows}
+    by_id = {r["id"]: r for r in fit_weights.read_records(args.bench) if r["id"] in ids}
+    print_tables(results, args, by_id, ev)
+    return 0
+
+
+def print_tables(results: dict[tuple[str, str], list[dict]], args: argparse.Namespace, by_id: dict, ev) -> None:
+    print(f"# Out-of-fold accuracy ({args.folds} folds by site, every {args.every} page(s))")
+    for (source, preset), rows in results.items():
+        label = f"{source} input" + (f", {preset} preset" if source == "html" else "")
+        report(label, rows, load_peers(args.peers, source, by_id, ev))
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--bench", type=Path, default=ROOT.parent / "shared" / "bench")
+    ap.add_argument("--every", type=int, default=1, help="only every K-th page of each file")
+    ap.add_argument("--inputs", nargs="+", choices=("text", "html"), default=["text", "html"])
+    ap.add_argument("--presets", nargs="+", choices=("fast", "accurate"), default=["fast"], help="for HTML input")
+    ap.add_argument("--votes-cache", type=Path, help="voters' outputs by page id (fit_weights.py --votes-cache)")
+    ap.add_argument("--peers", type=Path, help="folder of evaluate.py --json files (PEER.dev.jsonl ...)")
+    ap.add_argument("--json", type=Path, help="write every page's scores and output here")
+    ap.add_argument("--folds", type=int, default=FOLDS)
+    ap.add_argument(
+        "--fitted",
+        type=Path,
+        help="keep the per-fold models in this folder and reuse them on the next run (to measure a change "
+        "that leaves features and labels alone without refitting; delete the folder after such a change)",
+    )
+    ap.add_argument("--report", type=Path, metavar="JSON", help="only print the tables of an earlier --json run")
+    args = ap.parse_args()
+    if args.report:
+        return report_saved(args)
+
+    ev = load_evaluate(args.bench)
+    records = list(fit_weights.read_records(args.bench, args.every))
+    by_id = {r["id"]: r for r in records}
+    fold = {r["id"]: fit_weights.fold_of(fit_weights.host_of(r), args.folds) for r in records}
+    configs = [(s, p) for s in args.inputs for p in (args.presets if s == "html" else ["fast"])]
+    modes = sorted({m for c in configs for m in CONFIGS[c]})
+    print(f"{len(records)} pages, {args.folds} folds by site; fitting {', '.join(modes)}", file=sys.stderr)
+    dump = args.json.open("w", encoding="utf-8") if args.json else None
+    with tempfile.TemporaryDirectory(prefix="boilerstrip-cv-") as tmp:
+        if args.fitted:
+            tmp = str(args.fitted)
+            check_fitted(args.fitted, {"every": args.every, "folds": args.folds})
+        started = time.perf_counter()
+        fit_weights.fit_models(records, modes, fold, args.folds, Path(tmp), args.votes_cache)
+        print(f"fitted in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+        results: dict[tuple[str, str], list[dict]] = defaultdict(list)
+        for k in range(args.folds):
+            with use_models(Path(tmp) / f"fold{k}"):
+                for r in records:
+                    if fold[r["id"]] != k:
+                        continue
+                    for source, preset in configs:
+                        out = run_page(r, source, preset)
+                        row = score_page(ev, r, out)
+                        results[(source, preset)].append(row)
+                        if dump:
+                            dump.write(json.dumps({**row, "input": source, "preset": preset, "output": out}) + "\n")
+    if dump:
+        dump.close()
+    print_tables(results, args, by_id, ev)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,144 @@
+"""The page as a whole: pages whose markup hides the article from a naive walk, collapsed selections,
+and pages with no main content at all."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import boilerstrip
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
+ARTICLE = [
+    "Harbour towns along the northern coast have spent the winter rebuilding sea walls that the autumn "
+    "storms broke in three places, and the work is now running weeks ahead of the schedule set in October.",
+    "Engineers from the regional authority said the new sections use a stepped profile that breaks the force "
+    "of a wave before it reaches the crest, a design first tried on a short stretch near the ferry terminal.",
+    "Residents who lost ground-floor shops in the flooding have been offered grants to raise their doorways, "
+    "although several owners said the sums cover barely half of what a builder quotes for the work.",
+    "The council expects the last section to be finished before the spring tides, when the next test of the "
+    "walls will come, and it has promised a public report on how the new profile performs.",
+    "Fishermen, meanwhile, have asked for the old slipway to be kept open during the works, since the only other "
+    "launch point on this stretch of coast lies an hour's drive to the east and is closed at low water.",
+    "A public meeting on the second phase, which would extend the stepped walls past the lifeboat station, is "
+    "planned for the end of the month in the town hall, and the plans can be seen in the library until then.",
+]
+
+
+def page(body: str, head: str = "<title>Sea walls rebuilt | Coast News</title>") -> str:
+    nav = "".join(f'<li><a href="/s/{i}">Section {i}</a></li>' for i in range(8))
+    return (
+        f"<!doctype html><html><head>{head}</head><body><header><nav><ul>{nav}</ul></nav></header>"
+        f"{body}<footer><p>© 2026 Coast News. All rights reserved.</p></footer></body></html>"
+    )
+
+
+def article_html() -> str:
+    return "<h1>Sea walls rebuilt ahead of the spring tides</h1>" + "".join(f"<p>{p}</p>" for p in ARTICLE)
+
+
+def kept_share(text: str) -> float:
+    return sum(p in text for p in ARTICLE) / len(ARTICLE)
+
+
+def test_plain_article_page_is_kept() -> None:
+    out = boilerstrip.clean(page(f"<main><article>{article_html()}</article></main>"))
+    assert kept_share(out) == 1.0
+    assert "Section 3" not in out
+
+
+def test_react_streamed_segment_is_read() -> None:
+    # React's streaming server render sends the article as <div hidden id="S:0">, moved into place by a script.
+    body = f'<div id="B:0"></div><div hidden id="S:0"><article>{article_html()}</article></div>'
+    body += '<script>$RC("B:0","S:0")</script>'
+    assert kept_share(boilerstrip.clean(page(body))) == 1.0
+
+
+def test_truly_hidden_block_stays_out() -> None:
+    secret = "This paragraph is a hidden template that no reader ever sees on the page at all."
+    body = f'<article>{article_html()}<div hidden><p>{secret}</p></div><p style="display:none">{secret}</p></article>'
+    out = boilerstrip.clean(page(body))
+    assert kept_share(out) == 1.0
+    assert secret not in out
+
+
+def test_unclosed_button_does_not_swallow_the_page() -> None:
+    # A header's menu button left open: the parser nests the whole article inside the <button>.
+    body = f'<div class="menu"><button class="menu-button"><span>Menu</span><div class="inner">{article_html()}'
+    assert kept_share(boilerstrip.clean(page(body))) == 1.0
+
+
+def test_small_button_text_is_left_out() -> None:
+    body = f"<article>{article_html()}<button>Load more stories</button></article>"
+    out = boilerstrip.clean(page(body))
+    assert kept_share(out) == 1.0
+    assert "Load more stories" not in out
+
+
+def test_anti_flicker_wrapper_is_read() -> None:
+    # Pages hide their body until their scripts run; the article is all of the page's text.
+    body = f'<div style="visibility:hidden;min-height:100vh"><article>{article_html()}</article></div>'
+    assert kept_share(boilerstrip.clean(page(body))) == 1.0
+
+
+def test_hidden_on_phones_shown_on_desktop_is_read() -> None:
+    body = f'<div class="hidden lg:flex"><article>{article_html()}</article></div>'
+    assert kept_share(boilerstrip.clean(page(body))) == 1.0
+
+
+def test_hidden_menu_drawer_stays_out() -> None:
+    drawer = "".join(f'<li><a href="/t/{i}">Topic number {i} of the drawer</a></li>' for i in range(12))
+    body = f'<div class="hidden"><ul>{drawer}</ul></div><article>{article_html()}</article>'
+    out = boilerstrip.clean(page(body))
+    assert kept_share(out) == 1.0
+    assert "Topic number 4" not in out
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '<div id="app"><p>Loading…</p></div><noscript><p>You need to enable JavaScript to run this app.</p></noscript>',
+        "<main><h1>Sign in to continue</h1><form><p>Email</p><p>Password</p></form></main>",
+        "<main><h1>Winter jackets</h1><p>0 results</p></main>",
+    ],
+    ids=["app-shell", "login-wall", "empty-listing"],
+)
+def test_page_without_main_content_gives_empty_text(body: str) -> None:
+    markup = page(body)
+    assert boilerstrip.clean(markup) == ""
+    doc = boilerstrip.extract(markup)
+    assert doc.text == ""
+    assert doc.has_main_content is False
+    assert doc.selection.startswith("no main content")
+
+
+def test_page_of_nothing_but_links_gives_empty_text() -> None:
+    links = "".join(f'<li><a href="/p/{i}">Product page link {i}</a></li>' for i in range(60))
+    assert boilerstrip.clean(page(f"<ul>{links}</ul>")) == ""
+
+
+def test_article_reports_main_content_and_explain_names_the_path() -> None:
+    markup = page(f"<article>{article_html()}</article>")
+    doc = boilerstrip.extract(markup)
+    assert doc.has_main_content is True
+    assert doc.selection == "main region"
+    assert "main region" in str(boilerstrip.explain(markup)).splitlines()[0]
+
+
+def test_binary_bytes_are_not_text_with_a_reason() -> None:
+    import gzip
+
+    doc = boilerstrip.extract(gzip.compress(page(article_html()).encode()))
+    assert doc.text == ""
+    assert doc.has_main_content is False
+    assert "gzip" in doc.selection
+
+
+def test_short_real_pages_still_come_back_whole() -> None:
+    for path in sorted((FIXTURES / "unchanged").glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        doc = boilerstrip.extract(text)
+        assert doc.has_main_content, path.name
+        assert doc.text.split() == text.split(), path.name
