@@ -14,6 +14,9 @@ import numpy as np
 
 from .features import COLUMN
 from .thresholds import (
+    CUT_PARAGRAPH_MIN_WORDS,
+    LONG_LINE_WORDS,
+    PROSE_PROBABILITY,
     SECTION_EXIT_PROBABILITY,
     SECTION_RUN_MAX_BLOCKS,
     TEASER_HEADLINE_MAX_WORDS,
@@ -46,26 +49,38 @@ def veto(x: np.ndarray, words: Sequence[float], p: Sequence[float]) -> list[Reas
     """The rule, if any, that marks each block as boilerplate regardless of its score."""
     out: list[Reason | None] = []
     in_section = 0  # blocks left in the teaser run opened by the last section header
+    run: list[int] = []  # the teasers of the current run so far
     names = ("section_header", "navigation_item", "boiler_phrase", "ends_ellipsis", "ends_sentence")
     columns = x[:, [COLUMN[c] for c in names]]
-    for (section, navigation, phrase, ellipsis, sentence), n_words, prob in zip(columns.tolist(), words, p):
+    previous_prose = False  # the block before is running text that scores as content
+    for i, ((section, navigation, phrase, ellipsis, sentence), n_words, prob) in enumerate(
+        zip(columns.tolist(), words, p)
+    ):
         reason: Reason | None = None
         if section:
-            reason, in_section = Reason.SECTION_HEADER, SECTION_RUN_MAX_BLOCKS
+            reason, in_section, run = Reason.SECTION_HEADER, SECTION_RUN_MAX_BLOCKS, []
         elif navigation:
             reason = Reason.NAVIGATION
         elif phrase:
             reason = Reason.BOILERPLATE_LINE
-        elif ellipsis and n_words <= TEASER_MAX_WORDS:
+        elif ellipsis and n_words <= TEASER_MAX_WORDS and not (previous_prose and n_words >= CUT_PARAGRAPH_MIN_WORDS):
+            # An excerpt cut with "…" is a teaser; the cut last paragraph of a paywalled article, right
+            # after the article's running text, is not.
             reason = Reason.ELLIPSIS_TEASER
         elif in_section:
             in_section -= 1
             headline_like = n_words <= TEASER_HEADLINE_MAX_WORDS or not sentence
             if prob < SECTION_EXIT_PROBABILITY and headline_like:
                 reason = Reason.TEASER
+                run.append(i)
             else:
                 in_section = 0  # real content again: the section is over
+                if len(run) == 1 and run[0] == i - 1:
+                    # Header, one headline, then running text: the "header" was a menu label or a
+                    # section name ("News") above the article, and the headline is the article's.
+                    out[run[0]] = None
         if reason is not None and reason is not Reason.TEASER and prob >= VETO_OVERRIDE_PROBABILITY:
             reason = None  # the score is sure enough to overrule the phrase
         out.append(reason)
+        previous_prose = reason is None and prob >= PROSE_PROBABILITY and n_words >= LONG_LINE_WORDS and bool(sentence)
     return out

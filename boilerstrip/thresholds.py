@@ -73,8 +73,12 @@ SECTION_EXIT_PROBABILITY = 0.75
 #: Under a section header, only headline-like blocks count as teasers: at most this many words, or
 #: no sentence end (a paragraph of content ends one).
 TEASER_HEADLINE_MAX_WORDS = 15
-#: A line ending in an ellipsis with at most this many words is a teaser excerpt.
+#: A line ending in an ellipsis with at most this many words is a teaser excerpt ...
 TEASER_MAX_WORDS = 60
+#: ... unless it has at least this many words and follows running text that scores as content (at
+#: least PROSE_PROBABILITY): then it is the article's last paragraph, cut by a paywall.
+CUT_PARAGRAPH_MIN_WORDS = 20
+PROSE_PROBABILITY = 0.5
 
 # --- already clean pages -------------------------------------------------------------------------
 #: A block scoring below this counts as clear boilerplate when judging whether a page is clean ...

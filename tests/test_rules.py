@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import boilerstrip
-from boilerstrip.filter import Reason
+from boilerstrip.features import block_words, page_features
+from boilerstrip.filter import Reason, veto
 from boilerstrip.segment import segment
 from boilerstrip.select import duplicates, fill_gaps
 
@@ -57,3 +58,54 @@ def test_section_header_drops_the_teasers_under_it() -> None:
     assert reasons["Related articles"] == Reason.SECTION_HEADER.value
     assert not any(b.keep for b in ex.blocks if b.text in ("Ferry suspended after fault", "© 2025", "Home"))
     assert "Paragraph 5 of the story" in ex.text
+
+
+GERMAN_ARTICLE = "\n".join(
+    [
+        "Der Stadtrat hat am Dienstagabend nach langer Debatte den Haushalt für das kommende Jahr beschlossen.",
+        "Die größten Posten sind die Sanierung der Grundschulen und der Ausbau der Radwege in der Innenstadt.",
+        "Die Opposition kritisierte, dass die Gebühren für Kindergärten trotz der Zusagen erneut steigen sollen.",
+        "Der Kämmerer verwies auf gestiegene Energiekosten und sagte, ohne die Erhöhung fehle eine Million Euro.",
+        "Eine Bürgerversammlung zu den geplanten Radwegen soll im kommenden Monat im Rathaus stattfinden.",
+    ]
+)
+
+
+def test_menu_label_above_the_headline_does_not_veto_the_headline() -> None:
+    # "Aktuelles" (news) is a section name above the article, not the header of a teaser list: the
+    # headline under it, followed by running text, is the article's and no teaser.
+    lines = ["Aktuelles", "Stadtrat beschließt Haushalt mit knapper Mehrheit", *GERMAN_ARTICLE.splitlines()]
+    x = page_features(segment("\n".join(lines)), full=False)
+    words = block_words(x).tolist()
+    reasons = veto(x, words, [0.3, 0.6] + [0.9] * (len(lines) - 2))
+    assert reasons[0] is Reason.SECTION_HEADER
+    assert reasons[1] is None
+    assert reasons[2:] == [None] * (len(lines) - 2)
+
+
+def test_a_real_teaser_list_under_a_header_still_goes() -> None:
+    teasers = "Weitere Nachrichten\nFähre fällt wegen Sturm aus\nNeue Buslinie ab März\nMarkt zieht auf den Domplatz"
+    ex = boilerstrip.explain(f"Stadtrat beschließt Haushalt mit knapper Mehrheit\n{GERMAN_ARTICLE}\n{teasers}")
+    kept = {b.text for b in ex.blocks if b.keep}
+    assert not kept & {"Fähre fällt wegen Sturm aus", "Neue Buslinie ab März", "Markt zieht auf den Domplatz"}
+
+
+def test_paywall_cut_last_paragraph_is_kept_but_teaser_excerpts_go() -> None:
+    body = [
+        f"Paragraph {i} of the story explains, in plain words, what the council decided and why it matters to you."
+        for i in range(5)
+    ]
+    cut = (
+        "The treasurer then turned to the question of the ferry subsidy, which several members of the council "
+        "said had been promised to the islanders long before the …"
+    )
+    teasers = [
+        "More from the coast",
+        "Ferry suspended after fault",
+        "The operator said the fault in the ramp would take a week to fix and that passengers …",
+    ]
+    page = "\n".join(["Council approves the budget", *body, cut, *teasers, "© 2025 Coast News"])
+    ex = boilerstrip.explain(page)
+    kept = {b.text for b in ex.blocks if b.keep}
+    assert cut in kept
+    assert teasers[2] not in kept
