@@ -14,7 +14,7 @@ columns are extra features, not a second algorithm.
 from __future__ import annotations
 
 import re
-from collections import Counter
+from array import array
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -23,12 +23,16 @@ import numpy as np
 from lxml import etree
 
 from .features import windowed_mean
+from .limits import LONG_LINE_CHARS, MAX_TAG_DEPTH
 from .phrases.markup import BOILER_FRAGMENTS, BOILER_WORDS, COMMENT_FRAGMENTS, CONTENT_FRAGMENTS, HIDDEN_CLASSES
+from .segment import has_text, split_long_line
 from .thresholds import ALL_LINK_SHARE, ATTR_NEAR_LEVELS, CONTAINER_LEVELS, DEPTH_SCALE, SHAPE_LOG_SCALE
 
-# <noscript> is walked: forum engines (Discourse) serve the whole thread there to crawlers.
+# <noscript> is walked: forum engines (Discourse) serve the whole thread there to crawlers. Ruby
+# annotations (<rt>, and the <rp> brackets around them) are skipped: a reader sees the reading above
+# the word, and inline it would cut into the sentence (漢(かん)字(じ)).
 _SKIP = frozenset({"script", "style", "template", "svg", "math", "head", "iframe", "object", "select",
-                   "button", "canvas", "textarea", "input", "option", "datalist", "dialog"})  # fmt: skip
+                   "button", "canvas", "textarea", "input", "option", "datalist", "dialog", "rt", "rp"})  # fmt: skip
 _BLOCK = frozenset({"p", "div", "section", "article", "main", "aside", "header", "footer", "nav", "li", "ul", "ol",
                     "dl", "dt", "dd", "table", "tr", "td", "th", "thead", "tbody", "tfoot", "h1", "h2", "h3", "h4",
                     "h5", "h6", "blockquote", "pre", "figure", "figcaption", "address", "hr", "br", "body", "title",
@@ -71,6 +75,8 @@ _FLAG_COLUMNS = tuple(
 _KEEP_LEVELS = max(CONTAINER_LEVELS)
 _KIND_COLUMNS = {"p": _C["h_kind_p"], "li": _C["h_kind_li"], "cell": _C["h_kind_cell"], "pre": _C["h_kind_pre"],
                  "heading": _C["h_heading"]}  # fmt: skip
+# Kinds are stored per line as small codes (see _Lines).
+_KIND_CODES = {kind: code for code, kind in enumerate(("other", "title", "h1", *_KIND_COLUMNS))}
 
 _WORDS = "|".join(sorted(BOILER_WORDS, key=len, reverse=True))
 _BOILER_ATTR = re.compile("|".join(map(re.escape, BOILER_FRAGMENTS)) + rf"|(?<![a-z0-9])(?:{_WORDS})(?![a-z0-9])")
@@ -132,16 +138,57 @@ def _is_mark(text: str | None) -> bool:
 
 
 def parse(markup: str) -> etree._Element | None:
-    """The document tree of ``markup``; ``None`` when there is nothing to parse."""
+    """The document tree of ``markup``; ``None`` when there is nothing to parse.
+
+    libxml2 stops at 2,048 open elements, even with ``huge_tree``, and drops the rest of the page
+    without an exception; such a page is parsed again with its deepest tags left out (:func:`_flatten`).
+    """
     if not markup.strip():
         return None
+    root, too_deep = _parse(markup)
+    if too_deep:
+        root, _ = _parse(_flatten(markup))
+    return root
+
+
+def _parse(markup: str) -> tuple[etree._Element | None, bool]:
     # The text is already decoded: say so, or lxml would obey a <meta charset> and garble it. Plain
     # etree elements: lxml.html's element classes cost a Python look-up per element.
     parser = etree.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True, encoding="utf-8")
     try:
-        return etree.fromstring(markup.encode("utf-8", errors="replace"), parser=parser)
+        root = etree.fromstring(markup.encode("utf-8", errors="replace"), parser=parser)
     except (etree.ParserError, ValueError):
-        return None
+        return None, False
+    last = parser.error_log.last_error
+    return root, last is not None and last.type == etree.ErrorTypes.ERR_RESOURCE_LIMIT
+
+
+# A tag, roughly (enough to count nesting): its end mark, its name, and a self-closing slash.
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)(?:[^>]*?(/))?[^>]*>")
+# Elements that never hold others, or whose end the parser implies: they add no depth.
+_FLAT = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+                   "wbr", "param", "p", "li", "dt", "dd", "tr", "td", "th", "option", "thead", "tbody", "tfoot",
+                   "rt", "rp"})  # fmt: skip
+
+
+def _flatten(markup: str) -> str:
+    """``markup`` without the start and end tags nested deeper than :data:`MAX_TAG_DEPTH` (their text stays)."""
+    kept: list[str] = []
+    last = depth = 0
+    for tag in _TAG.finditer(markup):
+        closing, name, self_closing = tag.groups()
+        if self_closing or name.lower() in _FLAT:
+            continue
+        if closing:
+            depth = max(depth - 1, 0)
+        deep = depth >= MAX_TAG_DEPTH
+        if not closing:
+            depth += 1
+        if deep:
+            kept.append(markup[last : tag.start()])
+            last = tag.end()
+    kept.append(markup[last:])
+    return "".join(kept)
 
 
 class _Context(NamedTuple):
@@ -156,23 +203,61 @@ class _Context(NamedTuple):
     block: bool = False  #: the element itself is a block element (its end ends a line)
 
 
-class _Row(NamedTuple):
-    blocks: tuple[int, ...]
-    flags: int
-    boiler_depth: int
-    kind: str
-    shape: str
-    depth: int
-    link_share: float
-    chars: int
+_TITLE = _Context(0, -1, "title", "title", False, ())  # the <title> line: in no container
+
+
+class _Lines:
+    """The lines of a walk and, per line, what :func:`_columns` needs, in compact columns.
+
+    One Python object per line (a tuple of eight fields, its numbers and ancestor ids) cost about
+    350 bytes a line; the typed arrays here cost about 90, which is most of a large page's walk.
+    """
+
+    def __init__(self) -> None:
+        self.texts: list[str] = []
+        self.flags = array("q")
+        self.boiler_depth = array("q")
+        self.depth = array("q")
+        self.chars = array("q")
+        self.kind = array("b")
+        self.link_share = array("d")
+        self.shape = array("q")  #: ids of the shapes, in order of first appearance
+        self.containers = array("q")  #: len(CONTAINER_LEVELS) ids per line (see HtmlPage.containers)
+        self._shapes: dict[str, int] = {}
+        self._own = -1  # ids of their own for lines without an ancestor that far up: negative, never shared
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def ancestors(self, blocks: tuple[int, ...]) -> tuple[int, ...]:
+        """The ids of a line's block ancestors at :data:`CONTAINER_LEVELS` (shared by the pieces of a cut line)."""
+        ids = []
+        for level in CONTAINER_LEVELS:
+            if level < len(blocks):
+                ids.append(blocks[level])
+            else:
+                ids.append(self._own)
+                self._own -= 1
+        return tuple(ids)
+
+    def add(self, text: str, context: _Context, depth: int, link_share: float, chars: int,
+            ancestors: tuple[int, ...]) -> None:  # fmt: skip
+        self.texts.append(text)
+        self.flags.append(context.flags)
+        self.boiler_depth.append(context.boiler_depth)
+        self.depth.append(depth)
+        self.chars.append(chars)
+        self.kind.append(_KIND_CODES.get(context.kind, 0))
+        self.link_share.append(link_share)
+        self.shape.append(self._shapes.setdefault(context.shape, len(self._shapes)))
+        self.containers.extend(ancestors)
 
 
 class _Walker:
     """The state of one walk: the lines so far and the one being gathered."""
 
     def __init__(self) -> None:
-        self.lines: list[str] = []
-        self.rows: list[_Row] = []
+        self.lines = _Lines()
         self.parts: list[str] = []
         self.chars = 0
         self.link_chars = 0
@@ -203,11 +288,14 @@ class _Walker:
         context, depth = self.start
         joined = "".join(self.parts)
         line = joined.rstrip() if context.flags & PRE else _SPACE.sub(" ", joined).strip()
-        if line.strip():
-            self.lines.append(line)
+        if has_text(line):  # as segment() judges it: a line of a lone zero-width joiner is blank
             share = self.link_chars / max(self.chars, 1)
-            self.rows.append(_Row(context.blocks, context.flags, context.boiler_depth, context.kind,
-                                  context.shape, depth, share, self.chars))  # fmt: skip
+            ancestors = self.lines.ancestors(context.blocks)
+            if len(line) > LONG_LINE_CHARS:  # cut as segment() would cut it, each piece with the line's features
+                for piece in split_long_line(line):
+                    self.lines.add(piece, context, depth, share, len(piece.strip()), ancestors)
+            else:
+                self.lines.add(line, context, depth, share, self.chars, ancestors)
         self.parts, self.chars, self.link_chars, self.start = [], 0, 0, None
 
 
@@ -219,11 +307,15 @@ def html_page(markup: str) -> HtmlPage:
     title = _SPACE.sub(" ", root.findtext(".//title") or "").strip()
     walker = _Walker()
     if title:
-        walker.lines.append(title)
-        walker.rows.append(_Row((), 0, -1, "title", "title", 0, 0.0, len(title)))
+        ancestors = walker.lines.ancestors(())
+        for piece in split_long_line(title) if len(title) > LONG_LINE_CHARS else (title,):
+            walker.lines.add(piece, _TITLE, 0, 0.0, len(piece), ancestors)
     _walk(root, walker)
     walker.flush()
-    return HtmlPage("\n".join(walker.lines), _columns(walker.rows), title, _containers(walker.rows))
+    del root  # the tree is done with: free it before the columns are built
+    lines = walker.lines
+    containers = np.frombuffer(lines.containers, dtype=np.int64).reshape(-1, len(CONTAINER_LEVELS))
+    return HtmlPage("\n".join(lines.texts), _columns(lines), title, containers.astype(np.intp))
 
 
 def _walk(root: etree._Element, walker: _Walker) -> None:
@@ -277,38 +369,24 @@ def _walk(root: etree._Element, walker: _Walker) -> None:
                 walker.add(element.tail, stack[-1], len(stack) - 1, links > 0)
 
 
-def _containers(rows: list[_Row]) -> np.ndarray:
-    out = np.zeros((len(rows), len(CONTAINER_LEVELS)), dtype=np.intp)
-    own = -1  # ids of their own for lines without an ancestor that far up: negative, never shared
-    for i, row in enumerate(rows):
-        for j, level in enumerate(CONTAINER_LEVELS):
-            if level < len(row.blocks):
-                out[i, j] = row.blocks[level]
-            else:
-                out[i, j] = own
-                own -= 1
-    return out
-
-
-def _columns(rows: list[_Row]) -> np.ndarray:
-    out = np.zeros((len(rows), len(HTML_NAMES)))
-    if not rows:
+def _columns(lines: _Lines) -> np.ndarray:
+    n = len(lines)
+    out = np.zeros((n, len(HTML_NAMES)))
+    if not n:
         return out
-    flags = np.array([r.flags for r in rows], dtype=np.int64)
+    flags = np.frombuffer(lines.flags, dtype=np.int64)
     for bit, column in _FLAG_COLUMNS:
         out[:, column] = (flags & bit) > 0
-    depth = np.array([r.depth for r in rows], dtype=float)
-    boiler_depth = np.array([r.boiler_depth for r in rows], dtype=float)
+    depth = np.frombuffer(lines.depth, dtype=np.int64).astype(float)
+    boiler_depth = np.frombuffer(lines.boiler_depth, dtype=np.int64).astype(float)
     out[:, _C["h_attr_boiler_near"]] = (boiler_depth >= 0) & (depth - boiler_depth <= ATTR_NEAR_LEVELS)
-    for i, row in enumerate(rows):
-        kind_column = _KIND_COLUMNS.get(row.kind)
-        if kind_column is not None:
-            out[i, kind_column] = 1.0
-        if row.kind == "h1":
-            out[i, _C["h_heading"]] = out[i, _C["h_h1"]] = 1.0
-        elif row.kind == "title":
-            out[i, _C["h_title_tag"]] = 1.0
-    link = np.array([r.link_share for r in rows])
+    kind = np.frombuffer(lines.kind, dtype=np.int8)
+    for name, column in _KIND_COLUMNS.items():
+        out[kind == _KIND_CODES[name], column] = 1.0
+    h1 = kind == _KIND_CODES["h1"]
+    out[h1, _C["h_heading"]] = out[h1, _C["h_h1"]] = 1.0
+    out[kind == _KIND_CODES["title"], _C["h_title_tag"]] = 1.0
+    link = np.frombuffer(lines.link_share, dtype=np.float64)
     out[:, _C["h_link_density"]] = link
     out[:, _C["h_link_density_near"]] = windowed_mean(link, 2, include_self=True)
     out[:, _C["h_all_link"]] = link >= ALL_LINK_SHARE
@@ -317,9 +395,9 @@ def _columns(rows: list[_Row]) -> np.ndarray:
     anchor = float(np.median(depth[main])) if main.any() else float(np.median(depth))
     out[:, _C["h_depth_from_main"]] = np.clip((depth - anchor) / DEPTH_SCALE, -1.0, 1.0)
     # Repeated shapes: cards of a listing, posts of a thread, items of a menu.
-    counts = Counter(r.shape for r in rows)
-    out[:, _C["h_shape_repeats"]] = [np.log1p(counts[r.shape] - 1) / SHAPE_LOG_SCALE for r in rows]
-    chars = np.array([r.chars for r in rows], dtype=float)
+    shape = np.frombuffer(lines.shape, dtype=np.int64)
+    out[:, _C["h_shape_repeats"]] = np.log1p(np.bincount(shape)[shape] - 1) / SHAPE_LOG_SCALE
+    chars = np.frombuffer(lines.chars, dtype=np.int64).astype(float)
     total = chars.sum() or 1.0
     comment = out[:, _C["h_attr_comment"]] > 0
     comment_share = float(chars[comment].sum() / total)

@@ -13,6 +13,7 @@ import boilerstrip
 import boilerstrip.votes
 from boilerstrip.html import HTML_NAMES, html_page
 from boilerstrip.inputs import looks_like_html
+from boilerstrip.limits import LINE_PIECE_CHARS
 from boilerstrip.votes import VOTE_NAMES, vote_columns, voter_output
 
 from .conftest import FIXTURES
@@ -246,6 +247,39 @@ def test_binary_bytes_as_html() -> None:
     junk = bytes(random.Random(7).randrange(256) for _ in range(50_000))
     assert isinstance(boilerstrip.clean_html(junk), str)
     assert isinstance(boilerstrip.clean_html(b"<html>" + junk), str)
+
+
+def test_nesting_past_the_parsers_depth_limit_keeps_what_follows() -> None:
+    # libxml2 stops at 2,048 open elements and silently dropped the rest of the page.
+    nest = "<div>" * 2_100 + "<span>deep inside</span>" + "</div>" * 2_100
+    paragraphs = [f"<p>{p}</p>" for p in ARTICLE]
+    html = f"<html><body><h1>Sea wall vote</h1>{paragraphs[0]}{nest}{paragraphs[1]}{paragraphs[2]}</body></html>"
+    lines = html_page(html).text.splitlines()
+    assert ARTICLE[1] in lines and ARTICLE[2] in lines and "deep inside" in lines
+    out = boilerstrip.clean(html)
+    assert ARTICLE[0] in out and ARTICLE[1] in out and ARTICLE[2] in out
+
+
+def test_a_shallow_page_is_parsed_as_it_was() -> None:
+    html = "<html><body>" + "<div>" * 1_500 + f"<p>{ARTICLE[0]}</p>" + "</div>" * 1_500 + "</body></html>"
+    assert html_page(html).columns[0, HTML_NAMES.index("h_depth")] == 2.0  # depth capped at 2 x DEPTH_SCALE
+
+
+def test_an_over_long_paragraph_becomes_blocks_with_its_features() -> None:
+    rng = random.Random(4)
+    words = ["sea", "wall", "harbour", "council", "vote", "cost", "tide", "pier", "storm", "town", "budget"]
+    sentences = [" ".join(rng.choices(words, k=12)).capitalize() + "." for _ in range(150)]
+    long_paragraph = " ".join(sentences)  # about 12,000 characters in one <p>
+    html = f"<html><body><nav><a href='/'>Home</a></nav><article><p>{long_paragraph}</p></article></body></html>"
+    page = html_page(html)
+    lines = page.text.splitlines()
+    assert len(lines) == len(page.columns) == len(page.containers) > 10
+    assert all(len(line) <= LINE_PIECE_CHARS for line in lines)
+    rows = page.columns[1:]
+    assert (rows[:, HTML_NAMES.index("h_in_main")] == 1.0).all() and (rows[:, HTML_NAMES.index("h_kind_p")] == 1).all()
+    assert len({tuple(c) for c in page.containers[1:].tolist()}) == 1  # one paragraph: the same ancestors
+    out = boilerstrip.clean(html, preset="accurate")
+    assert len(out.split()) == len(long_paragraph.split())
 
 
 def test_many_elements_stay_linear() -> None:

@@ -8,7 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import boilerstrip
-from boilerstrip.segment import segment
+from boilerstrip.limits import LINE_PIECE_CHARS
+from boilerstrip.segment import segment, split_long_line
 
 
 def _allowed_lines(text: str) -> set[str]:
@@ -91,3 +92,38 @@ def test_a_twenty_megabyte_page() -> None:
     out = boilerstrip.clean(page)
     assert "Paragraph 399: the council met again" in out
     assert "\nRelated\n" not in out
+
+
+def _article_sentences(count: int, seed: int = 3) -> list[str]:
+    rng = random.Random(seed)
+    subjects = ["The council", "Residents", "The mayor", "Engineers", "Local shops", "The harbour board", "Teachers"]
+    verbs = ["discussed", "rejected", "approved", "questioned", "welcomed", "delayed", "examined", "praised"]
+    objects = ["the new budget for the roads", "plans for a wider sea wall", "the cost of the school roof",
+               "a study of the tides", "the bus timetable for winter", "repairs to the old pier"]  # fmt: skip
+    endings = ["on Tuesday evening.", "after a long debate.", "in a packed hall.", "despite strong objections.",
+               "for the third time this year.", "with little enthusiasm."]  # fmt: skip
+    return [f"{rng.choice(subjects)} {rng.choice(verbs)} {rng.choice(objects)} {rng.choice(endings)}"
+            for _ in range(count)]  # fmt: skip
+
+
+def test_an_article_on_one_line_is_scored_by_its_sentences() -> None:
+    # About 4,000 words with their line breaks replaced by spaces: as one block it was scored as a
+    # whole (its separators made it look like a menu) and came back "".
+    line = "In short | the wall | the cost | the vote | the tides | the pier. " + " ".join(_article_sentences(330))
+    out = boilerstrip.clean(line)
+    assert len(out.split()) >= 0.9 * len(line.split())
+    assert all(len(piece) <= LINE_PIECE_CHARS for piece in out.splitlines())
+    page = segment(line)
+    assert len(page) > 20 and set(page.line_nos) == {0}
+    assert page.blank_before[0] and not page.blank_before[1] and page.blank_after[-1] and not page.blank_after[0]
+
+
+def test_split_long_line_keeps_every_word_in_order() -> None:
+    sentences = _article_sentences(200, seed=9)
+    line = "   " + "  ".join(sentences) + " " + "x" * 2500 + " tail words here"
+    pieces = split_long_line(line)
+    assert pieces[0].startswith("   ") and not pieces[0][3].isspace()  # the first keeps its indentation
+    assert "".join("".join(pieces).split()) == "".join(line.split())  # every character, in order
+    assert all(0 < len(piece) <= LINE_PIECE_CHARS for piece in pieces)
+    assert sum(piece.endswith(".") for piece in pieces) >= len(pieces) - 4  # cut at sentence ends
+    assert split_long_line("日本語の文です。" * 300) == ["日本語の文です。" * 125] * 2 + ["日本語の文です。" * 50]
