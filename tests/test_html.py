@@ -282,6 +282,15 @@ def test_an_over_long_paragraph_becomes_blocks_with_its_features() -> None:
     assert len(out.split()) == len(long_paragraph.split())
 
 
+@pytest.mark.parametrize("preset", ["fast", "accurate"])
+def test_a_page_of_nothing_but_links_has_no_main_content(preset: str) -> None:
+    # Issue 11 row 18: a <nav> of 30 links and a <ul> of 60 came back as 60 lines of "content".
+    nav = " ".join(f"<a href='/section/{i}'>Section {i}</a>" for i in range(30))
+    items = "".join(f"<li><a href='/story/{i}'>Council approves plan {i} for the sea wall</a></li>" for i in range(60))
+    html = f"<html><head><title>Harbour News</title></head><body><nav>{nav}</nav><ul>{items}</ul></body></html>"
+    assert boilerstrip.clean(html, preset=preset) == ""
+
+
 def test_many_elements_stay_linear() -> None:
     html = "<html><body>" + "<div><p>" + ARTICLE[0] + "</p><a href='/x'>menu</a></div>" * 20_000 + "</body></html>"
     assert isinstance(boilerstrip.clean_html(html), str)

@@ -19,9 +19,13 @@ from typing import Any
 
 import regex
 
-LANGUAGES: tuple[str, ...] = ("en", "de", "fr", "es", "it", "pt", "nl", "ru", "pl", "zh", "ja")
+LANGUAGES: tuple[str, ...] = ("en", "de", "fr", "es", "it", "pt", "nl", "ru", "pl", "zh", "ja",
+                              "ar", "he", "tr", "ko", "vi", "id", "cs", "uk", "fa")  # fmt: skip
 
-_SPACELESS = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Hangul}]")
+# Scripts written without spaces: their phrases match without word boundaries. Korean is written
+# with spaces, so its phrases are bounded like the others (and the page-level spaceless check,
+# which counts Han, kana and Thai, would never switch a Korean page's spaceless pattern on).
+_SPACELESS = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]")
 
 
 def _load() -> dict[str, list[str]]:
