@@ -9,6 +9,7 @@ from typing import Any
 
 from .limits import (
     BINARY_CONTROL_SHARE,
+    CHARSET_CHECK_BYTES,
     DETECT_BYTES,
     SNIFF_BYTES,
     UTF16_MAX_LOW_NUL_SHARE,
@@ -186,8 +187,8 @@ def _detect(raw: bytes) -> str:
     """
     from charset_normalizer import from_bytes  # a dependency of trafilatura
 
-    head = raw[:DETECT_BYTES]
-    best: Any = from_bytes(head).best()
+    best: Any = from_bytes(raw[:DETECT_BYTES]).best()
+    head = raw[:CHARSET_CHECK_BYTES]
     language = best.language if best is not None else "Unknown"
     alphabet = _ALPHABETS.get(language)
     if alphabet is None and (best is None or not best.coherence):

@@ -19,6 +19,9 @@ UTF16_MAX_LOW_NUL_SHARE = 0.02
 BINARY_CONTROL_SHARE = 0.08
 #: The charset detector reads at most this many bytes (its cost grows with the input).
 DETECT_BYTES = 1 << 20
+#: Its answer is checked against the single-byte charsets on at most this many bytes (a per-character
+#: scan in Python: a whole megabyte would cost ten times the detector's own time).
+CHARSET_CHECK_BYTES = 1 << 16
 #: Text decoded as cp1252 looks Western European only when at most this share of its letters are
 #: non-ASCII (French or Portuguese: under 10%; a Cyrillic or Greek legacy charset read as cp1252: most).
 WESTERN_MAX_ACCENTED_SHARE = 0.25
