@@ -37,6 +37,11 @@ LONG_LINE_CHARS = 5000
 #: 623 dev golds of 1,000+ words (every second one) pasted as one line, word recall goes from 0.90
 #: (63 lost whole) to 0.996 (pieces of 200 characters: 0.990, 600: 0.995, 2,000: 0.996).
 LINE_PIECE_CHARS = 1000
+#: ... provided it reads as sentences: at least one sentence end per this many characters on average.
+#: Articles have one every 60 to 150 characters; the long lines of the development pages that are not
+#: prose (a build log, a list of 600 programming languages, ZIP codes, JSON) one every 500 or more,
+#: and cut into blocks they passed for running text.
+SPLIT_MAX_CHARS_PER_SENTENCE = 300
 
 # --- HTML ----------------------------------------------------------------------------------------
 #: libxml2 stops parsing (even with ``huge_tree``) at 2,048 open elements and drops the rest of the

@@ -23,7 +23,7 @@ from itertools import compress
 import numpy as np
 import regex
 
-from .limits import LINE_PIECE_CHARS, LONG_LINE_CHARS
+from .limits import LINE_PIECE_CHARS, LONG_LINE_CHARS, SPLIT_MAX_CHARS_PER_SENTENCE
 from .thresholds import GLUE_MIN_WORDS, MAX_REPAIRS_PER_PAGE
 
 _PLACEHOLDERS = ("Image", "Photo", "Picture", "Video", "Advertisement", "Bild", "Foto", "Imagen", "Immagine",
@@ -140,8 +140,15 @@ def _strip_joiners(line: str) -> str:
 
 def split_long_line(line: str, limit: int = LINE_PIECE_CHARS) -> list[str]:
     """``line`` cut into pieces of whole sentences, each at most ``limit`` characters (white space
-    between pieces dropped); a longer sentence is cut at a space, or anywhere when it has none."""
+    between pieces dropped); a longer sentence is cut at a space, or anywhere when it has none.
+
+    A line that does not read as sentences (a menu, a word list, data pasted as one line: fewer
+    sentence ends than one per :data:`~boilerstrip.limits.SPLIT_MAX_CHARS_PER_SENTENCE` characters)
+    comes back whole: cut into blocks, it would pass for running text.
+    """
     ends = [m.end() for m in _SENTENCE_BREAK.finditer(line)]
+    if len(ends) * SPLIT_MAX_CHARS_PER_SENTENCE < len(line):
+        return [line]
     ends.append(len(line))
     pieces: list[str] = []
     start = fits = 0  # the current piece's start, and the furthest sentence end that fits in it

@@ -8,7 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import boilerstrip
-from boilerstrip.limits import LINE_PIECE_CHARS
+from boilerstrip.html import html_page
+from boilerstrip.limits import LINE_PIECE_CHARS, LONG_LINE_CHARS
 from boilerstrip.segment import segment, split_long_line
 
 
@@ -127,3 +128,14 @@ def test_split_long_line_keeps_every_word_in_order() -> None:
     assert all(0 < len(piece) <= LINE_PIECE_CHARS for piece in pieces)
     assert sum(piece.endswith(".") for piece in pieces) >= len(pieces) - 4  # cut at sentence ends
     assert split_long_line("日本語の文です。" * 300) == ["日本語の文です。" * 125] * 2 + ["日本語の文です。" * 50]
+
+
+def test_an_over_long_line_that_is_no_prose_stays_one_block() -> None:
+    # A list of 1,200 language names (or a build log, ZIP codes, JSON) on one line: cut into blocks
+    # it would pass for running text, so it is scored whole as before.
+    names = " ".join(f"Lang{i} Script" for i in range(1_200))
+    assert len(names) > LONG_LINE_CHARS
+    assert split_long_line(names) == [names]
+    assert segment(f"Intro line\n{names}\nLast line").texts[1] == names
+    html = f"<html><body><p>An opening paragraph of the page.</p><div>{names}</div></body></html>"
+    assert names in html_page(html).text.splitlines()
