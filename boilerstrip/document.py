@@ -30,13 +30,17 @@ class Document:
     #: bytes that are not text): ``text`` is then ``""`` and ``selection`` says why.
     has_main_content: bool = True
     selection: str = ""  #: which way the selection went, or why nothing was kept
+    #: the most likely page type (article, collection, documentation, forum, listing, product or
+    #: service) and its probability; ``None`` for input that is not text
+    page_type: str | None = None
+    page_type_probability: float | None = None
     author: str | None = None
     date: str | None = None  #: ISO 8601 date of publication, as the page states it
     sitename: str | None = None
     description: str | None = None
     url: str | None = None  #: the canonical URL the page declares
 
-    def as_dict(self) -> dict[str, str | bool | None]:
+    def as_dict(self) -> dict[str, str | bool | float | None]:
         return {name: getattr(self, name) for name in self.__slots__}
 
 
@@ -64,6 +68,8 @@ def extract(data: object, options: Options | None = None, **overrides: Any) -> D
     text = as_text(data, who="extract")
     r = run(text, opts, "extract")
     headline = r.page.texts[r.title].strip() if r.title is not None else None
+    kinds = r.page_type()
+    page_type = max(kinds, key=kinds.__getitem__)
     meta = _metadata(text) if r.source.startswith("html") and text.strip() else {}
     return Document(
         text=r.text(),
@@ -71,6 +77,8 @@ def extract(data: object, options: Options | None = None, **overrides: Any) -> D
         source=r.source,
         has_main_content=r.has_main_content,
         selection=r.path.value,
+        page_type=page_type,
+        page_type_probability=round(kinds[page_type], 4),
         author=meta.get("author"),
         date=meta.get("date"),
         sitename=meta.get("sitename"),

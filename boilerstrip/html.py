@@ -26,7 +26,17 @@ from .features import windowed_mean
 from .limits import LONG_LINE_CHARS, MAX_TAG_DEPTH
 from .phrases.markup import BOILER_FRAGMENTS, BOILER_WORDS, COMMENT_FRAGMENTS, CONTENT_FRAGMENTS, HIDDEN_CLASSES
 from .segment import has_text, split_long_line
-from .thresholds import ALL_LINK_SHARE, ATTR_NEAR_LEVELS, CONTAINER_LEVELS, DEPTH_SCALE, SHAPE_LOG_SCALE
+from .thresholds import (
+    ALL_LINK_SHARE,
+    ATTR_NEAR_LEVELS,
+    CONTAINER_LEVELS,
+    CONTROL_MAX_CHARS,
+    DEPTH_SCALE,
+    SHAPE_LOG_SCALE,
+    SKIP_CHECK_BUDGET,
+    WRAPPER_MIN_CHARS,
+    WRAPPER_MIN_SHARE,
+)
 
 # <noscript> is walked: forum engines (Discourse) serve the whole thread there to crawlers. Ruby
 # annotations (<rt>, and the <rp> brackets around them) are skipped: a reader sees the reading above
@@ -84,6 +94,13 @@ _COMMENT_ATTR = re.compile("|".join(map(re.escape, COMMENT_FRAGMENTS)))
 _CONTENT_ATTR = re.compile("|".join(map(re.escape, CONTENT_FRAGMENTS)))
 # Headings' ids are slugs of their text and inline elements name styles: only containers' names count.
 _UNNAMED = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "a", "span", "b", "strong", "i", "em", "img", "small"})
+# React's streamed server rendering sends each suspended part as <div hidden id="S:n">, moved into place by a
+# script on arrival: the page's main content is often there, and a browser shows it.
+_STREAMED_SEGMENT = re.compile(r"S:\d+\Z")
+_SHOWN_FROM_WIDTH = re.compile(r"^[a-z0-9-]+:(?:block|flex|grid|inline|inline-block|inline-flex|table|contents)$"
+                               r"|^d-(?:sm|md|lg|xl|xxl)-(?:block|flex|grid|inline|inline-block|table)$")  # fmt: skip
+# Form controls: skipped, unless they hold much text (then the parser nested the page inside one).
+_CONTROLS = frozenset({"button", "select", "textarea", "option", "datalist"})
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
 _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"\w")
@@ -123,13 +140,53 @@ def _hidden(element: etree._Element, tag: str) -> bool:
     get = element.get
     if tag == "a" and (get("href") or "").startswith("#") and _is_mark(element.text):
         return True  # a heading's permalink mark ("¶", "#"): not text
-    if get("hidden") is not None or get("aria-hidden") == "true":
+    if get("hidden") is not None and not _STREAMED_SEGMENT.match(get("id") or ""):
+        return True
+    if get("aria-hidden") == "true":
         return True
     style = get("style")
     if style and _HIDDEN_STYLE.search(style.lower()):
         return True
     classes = get("class")
-    return bool(classes) and not HIDDEN_CLASSES.isdisjoint(classes.lower().split())
+    if not classes:
+        return False
+    names = classes.lower().split()
+    # "hidden md:flex" (Tailwind), "d-none d-lg-block" (Bootstrap): hidden on phones, shown on a desktop.
+    return not HIDDEN_CLASSES.isdisjoint(names) and not any(map(_SHOWN_FROM_WIDTH.search, names))
+
+
+class _Skipper:
+    """Which subtrees the walk leaves out: scripts and form controls, and what the page hides.
+
+    Two exceptions keep pages from vanishing whole. A form control holding much text is no control:
+    an unclosed ``<button>`` in a header swallows the rest of the page when parsed. And an element
+    hidden by style or class that holds most of the page's text is an anti-flicker wrapper (the page
+    is shown once its scripts run), not hidden content. Both checks read a subtree's text, so each
+    page gets a budget of them.
+    """
+
+    def __init__(self, root: etree._Element) -> None:
+        self.root = root
+        self.budget = SKIP_CHECK_BUDGET
+        self._page_chars: int | None = None
+
+    def __call__(self, element: etree._Element, tag: str) -> bool:
+        if tag in _SKIP:
+            return tag not in _CONTROLS or self._text_chars(element) < CONTROL_MAX_CHARS
+        if not _hidden(element, tag):
+            return False
+        if element.get("hidden") is not None or element.get("aria-hidden") == "true":
+            return True
+        if self._page_chars is None:
+            self._page_chars = self._text_chars(self.root)
+        chars = self._text_chars(element)
+        return chars < WRAPPER_MIN_CHARS or chars < WRAPPER_MIN_SHARE * self._page_chars
+
+    def _text_chars(self, element: etree._Element) -> int:
+        if self.budget <= 0:
+            return 0
+        self.budget -= 1
+        return sum(len(t.strip()) for t in element.itertext(with_tail=False) if t is not None)
 
 
 def _is_mark(text: str | None) -> bool:
@@ -319,6 +376,7 @@ def html_page(markup: str) -> HtmlPage:
 
 
 def _walk(root: etree._Element, walker: _Walker) -> None:
+    skip = _Skipper(root)
     stack = [_Context(0, -1, "other", "", False, ())]  # one entry per open element
     block_id = 0
     skipping = 0
@@ -326,7 +384,7 @@ def _walk(root: etree._Element, walker: _Walker) -> None:
     for event, element in etree.iterwalk(root, events=("start", "end")):
         if event == "start":
             tag = element.tag.lower() if isinstance(element.tag, str) else ""
-            if skipping or tag in _SKIP or _hidden(element, tag):
+            if skipping or skip(element, tag):
                 skipping += 1
                 continue
             parent = stack[-1]

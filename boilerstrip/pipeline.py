@@ -13,9 +13,10 @@ import numpy as np
 
 from .features import COLUMN, block_words, page_features
 from .filter import Reason, veto
-from .html import html_page
+from .html import HTML_NAMES, html_page
 from .inputs import as_text, looks_like_html
 from .options import Options
+from .pagetype import page_vector
 from .score import Scorer, models
 from .segment import Page, segment
 from .select import drop_title_element, duplicates, fill_gaps, find_heading, find_title, main_region
@@ -64,10 +65,18 @@ class Run:
     title: int | None
     region: tuple[int, int]
     path: Path  #: which way the selection went (shown by ``explain()``)
+    markup: str | None = None  #: the HTML itself, for input read as HTML
 
     @property
     def has_main_content(self) -> bool:
         return self.path in (Path.MAIN_REGION, Path.RESCUED)
+
+    def page_type(self) -> dict[str, float]:
+        """The probability of each page type (:data:`boilerstrip.pagetype.PAGE_TYPES`)."""
+        if self.extra is None:
+            return models().pagetype_text.probabilities(page_vector(self.x, self.words))
+        columns = np.hstack((self.x, self.extra[:, : len(HTML_NAMES)]))
+        return models().pagetype_html.probabilities(page_vector(columns, self.words, self.markup or ""))
 
     def text(self) -> str:
         return "\n".join(t for t, k in zip(self.page.texts, self.keep) if k)
@@ -82,6 +91,7 @@ class Prepared:
     model: Scorer
     extra: np.ndarray | None = None
     containers: np.ndarray | None = None
+    markup: str | None = None
 
 
 def prepare(data: object, options: Options, who: str) -> Prepared:
@@ -91,9 +101,9 @@ def prepare(data: object, options: Options, who: str) -> Prepared:
         return Prepared(text, "text", models().text)
     page = html_page(text)
     if options.preset == "fast" or not page.text:
-        return Prepared(page.text, "html", models().html, page.columns, page.containers)
+        return Prepared(page.text, "html", models().html, page.columns, page.containers, text)
     extra = np.hstack((page.columns, votes(text, page.text.splitlines())))
-    return Prepared(page.text, "html+votes", models().votes, extra, page.containers)
+    return Prepared(page.text, "html+votes", models().votes, extra, page.containers, text)
 
 
 def _clean_page_veto(veto: Reason | None, p: float) -> Reason | None:
@@ -181,6 +191,7 @@ def run(data: object, options: Options, who: str = "clean") -> Run:
         choice.title,
         choice.region,
         path,
+        prepared.markup,
     )
 
 

@@ -32,6 +32,7 @@ from .features import (
     windowed_mean,
 )
 from .html import HTML_NAMES
+from .pagetype import PageTypeModel, vector_names
 from .thresholds import CONTAINER_LEVELS, FOREST_ROWS
 from .votes import VOTE_NAMES
 
@@ -279,9 +280,13 @@ class TreeModel:
             return np.zeros(0), np.zeros(0)
         if extra is None or containers is None or extra.shape != (len(base), len(self.extra_names)):
             raise ValueError(f"this model needs {len(self.extra_names)} extra columns per block and containers")
-        x1 = np.hstack((expand(base), extra))
-        p1 = _sigmoid(self._pass1(x1))
-        return p1, _sigmoid(self._pass2(pass2_features(x1, p1, containers)))
+        # Slices of rows: the full feature rows (about 200 columns) are built a slice at a time, twice,
+        # rather than held for the whole page (a page of 500,000 blocks would need 1.4 GB for them).
+        slices = [slice(i, i + FOREST_ROWS) for i in range(0, len(base), FOREST_ROWS)]
+        p1 = np.concatenate([_sigmoid(self._pass1(np.hstack((expand(base[s]), extra[s])))) for s in slices])
+        context = np.hstack((_pass2_extra(p1), container_columns(p1, block_words(base), containers)))
+        p2 = [_sigmoid(self._pass2(np.hstack((expand(base[s]), extra[s], context[s])))) for s in slices]
+        return p1, np.concatenate(p2)
 
 
 def load_scorer(table: dict[str, Any], extra_names: tuple[str, ...]) -> Scorer:
@@ -325,6 +330,16 @@ class ModelSet:
     def votes(self) -> Scorer:
         """HTML input with trafilatura's and readability's votes (the accurate preset)."""
         return load_scorer(self.table("votes"), HTML_NAMES + VOTE_NAMES)
+
+    @cached_property
+    def pagetype_text(self) -> PageTypeModel:
+        """Page type from page text."""
+        return PageTypeModel(self.table("pagetype-text"), vector_names(BASE_NAMES))
+
+    @cached_property
+    def pagetype_html(self) -> PageTypeModel:
+        """Page type from HTML (the walk's columns too)."""
+        return PageTypeModel(self.table("pagetype-html"), vector_names(BASE_NAMES + HTML_NAMES, hints=True))
 
 
 _ACTIVE = [ModelSet()]

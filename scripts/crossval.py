@@ -33,7 +33,8 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 import fit_weights  # noqa: E402
 
-import boilerstrip  # noqa: E402
+from boilerstrip.options import Options  # noqa: E402
+from boilerstrip.pipeline import run  # noqa: E402
 from boilerstrip.score import use_models  # noqa: E402
 
 FOLDS = 5
@@ -46,6 +47,8 @@ CONFIGS = {
     ("html", "fast"): ("html",),
     ("html", "accurate"): ("html", "votes"),
 }
+#: Fitted whatever the configuration: ``extract()``'s page type.
+ALWAYS = ("pagetype",)
 
 
 def load_evaluate(bench: Path):
@@ -55,10 +58,14 @@ def load_evaluate(bench: Path):
     return module
 
 
-def run_page(r: dict, source: str, preset: str) -> str:
+def run_page(r: dict, source: str, preset: str) -> tuple[str, str]:
+    """The page's output (``run(...).text()`` is what ``boilerstrip.clean`` returns) and its page type."""
     if source == "text":
-        return boilerstrip.clean(r["page_text"], input_format="text")
-    return boilerstrip.clean(r["html"], input_format="html", preset=preset)
+        result = run(r["page_text"], Options(input_format="text"))
+    else:
+        result = run(r["html"], Options(input_format="html", preset=preset))
+    kinds = result.page_type()
+    return result.text(), max(kinds, key=kinds.__getitem__)
 
 
 def score_page(ev, r: dict, out: str) -> dict:
@@ -100,6 +107,10 @@ def summary_line(name: str, rows: list[dict], peers: dict[str, dict[str, dict]])
 
 
 def report(title: str, rows: list[dict], peers: dict[str, dict[str, dict]]) -> None:
+    typed = [r for r in rows if r["file"] == "dev"]
+    if typed and "page_type" in typed[0]:
+        right = sum(r["page_type"] == r["group"] for r in typed)
+        print(f"\n{title}: page type right on {right} of {len(typed)} WCXB pages ({right / len(typed):.3f})")
     head = ["", "pages", "P", "R", "F1", "with", "leak", "lost", 'empty gold -> ""']
     head += [f"{name} F1 (lost)" for name in peers]
     print(f"\n### {title}\n")
@@ -190,7 +201,7 @@ def main() -> int:
     by_id = {r["id"]: r for r in records}
     fold = {r["id"]: fit_weights.fold_of(fit_weights.host_of(r), args.folds) for r in records}
     configs = [(s, p) for s in args.inputs for p in (args.presets if s == "html" else ["fast"])]
-    modes = sorted({m for c in configs for m in CONFIGS[c]})
+    modes = sorted({m for c in configs for m in CONFIGS[c]} | set(ALWAYS))
     print(f"{len(records)} pages, {args.folds} folds by site; fitting {', '.join(modes)}", file=sys.stderr)
     dump = args.json.open("w", encoding="utf-8") if args.json else None
     with tempfile.TemporaryDirectory(prefix="boilerstrip-cv-") as tmp:
@@ -207,8 +218,8 @@ def main() -> int:
                     if fold[r["id"]] != k:
                         continue
                     for source, preset in configs:
-                        out = run_page(r, source, preset)
-                        row = score_page(ev, r, out)
+                        out, kind = run_page(r, source, preset)
+                        row = {**score_page(ev, r, out), "page_type": kind}
                         results[(source, preset)].append(row)
                         if dump:
                             dump.write(json.dumps({**row, "input": source, "preset": preset, "output": out}) + "\n")

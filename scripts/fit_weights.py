@@ -30,8 +30,9 @@ from sklearn.preprocessing import StandardScaler
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from boilerstrip.features import NAMES, block_words, page_features  # noqa: E402
+from boilerstrip.features import BASE_NAMES, NAMES, block_words, page_features  # noqa: E402
 from boilerstrip.html import HTML_NAMES, html_page  # noqa: E402
+from boilerstrip.pagetype import PAGE_TYPES, page_vector, vector_names  # noqa: E402
 from boilerstrip.score import CONTAINER_NAMES, PASS2_NAMES, pass2_features  # noqa: E402
 from boilerstrip.segment import segment  # noqa: E402
 from boilerstrip.votes import VOTE_NAMES, VOTERS, vote_columns, voter_output  # noqa: E402
@@ -41,6 +42,7 @@ MODES = {
     "text": ((), "models/text.json"),
     "html": (HTML_NAMES, "models/html.json"),
     "votes": (HTML_NAMES + VOTE_NAMES, "models/votes.json"),
+    "pagetype": ((), "models/pagetype-text.json and models/pagetype-html.json"),
 }
 
 TOKEN_FILES = ("dev.jsonl.gz", "wceb-dev.jsonl.gz")
@@ -212,6 +214,72 @@ def train(ps, c, folds=3):
     return m1, m2
 
 
+PAGETYPE_C = 0.1
+
+
+def pagetype_rows(records, source: str):
+    """Page vectors and page-type labels of the WCXB records (the only ones labelled with a type)."""
+    xs, ys, ids = [], [], []
+    for r in records:
+        if not r.get("page_type"):
+            continue
+        if source == "text":
+            page = segment(r["page_text"])
+            columns = page_features(page, full=False)
+        else:
+            hp = html_page(r["html"])
+            page = segment(hp.text)
+            columns = np.hstack((page_features(page, full=False), hp.columns))
+        markup = r["html"] if source == "html" else None
+        xs.append(page_vector(columns, block_words(columns).tolist(), markup))
+        ys.append(PAGE_TYPES.index(r["page_type"]))
+        ids.append(r["id"])
+    return np.vstack(xs), np.asarray(ys), ids
+
+
+def fit_pagetype(x, y, c: float = PAGETYPE_C) -> dict:
+    """A softmax model's table (models/pagetype-*.json) from page vectors and labels."""
+    scaler = StandardScaler().fit(x)
+    scale = np.where(scaler.scale_ > 0, scaler.scale_, 1.0)
+    model = LogisticRegression(C=c, max_iter=3000).fit((x - scaler.mean_) / scale, y)
+    return {"mean": scaler.mean_.tolist(), "scale": scale.tolist(), "coef": model.coef_.tolist(),
+            "bias": model.intercept_.tolist()}  # fmt: skip
+
+
+def write_pagetype(x, y, source: str, path: Path) -> None:
+    names = vector_names(BASE_NAMES + (HTML_NAMES if source == "html" else ()), hints=source == "html")
+    doc = f"written by scripts/fit_weights.py --mode pagetype: softmax (C={PAGETYPE_C}) over page vectors, {source}"
+    table = {"_doc": doc, "kind": "softmax", "names": list(names), "classes": list(PAGE_TYPES), **fit_pagetype(x, y)}
+    path.write_text(json.dumps(table, separators=(",", ":")) + "\n", encoding="utf-8")
+
+
+PAGETYPE_CS = (0.01, 0.03, 0.1, 0.3, 1.0)
+
+
+def pagetype_cv(records, folds: int = 5, sources=("text", "html")) -> None:
+    """Out-of-fold accuracy of the page-type classifier, folds grouped by site, for each C of
+    :data:`PAGETYPE_CS` (the capacity is chosen by this figure); per-type recall at PAGETYPE_C."""
+    for source in sources:
+        x, y, ids = pagetype_rows(records, source)
+        hosts = {r["id"]: host_of(r) for r in records}
+        fold = np.array([fold_of(hosts[i], folds) for i in ids])
+        for c in PAGETYPE_CS:
+            predicted = np.zeros(len(y), dtype=int)
+            for k in range(folds):
+                table = fit_pagetype(x[fold != k], y[fold != k], c)
+                z = ((x[fold == k] - table["mean"]) / table["scale"]) @ np.asarray(table["coef"]).T + table["bias"]
+                predicted[fold == k] = z.argmax(axis=1)
+            print(
+                f"page type from {source}, C={c}: out-of-fold accuracy {np.mean(predicted == y):.3f} ({len(y)} pages)"
+            )
+            if c == PAGETYPE_C:
+                chosen = predicted
+        predicted = chosen
+        for c, name in enumerate(PAGE_TYPES):
+            mine = y == c
+            print(f"  {name:14} recall {np.mean(predicted[mine] == c):.3f} ({mine.sum()})")
+
+
 def fit_models(records, modes, fold: dict[str, int], folds: int, folder: Path, votes_dir: Path | None = None):
     """Every learned model, once per held-out fold: ``folder/fold{k}/{mode}.json`` from the other folds.
 
@@ -220,7 +288,15 @@ def fit_models(records, modes, fold: dict[str, int], folds: int, folder: Path, v
     """
     global MODEL
     cached_votes = load_votes(votes_dir) if "votes" in modes else {}
-    for mode in modes:
+    for source in ("text", "html") if "pagetype" in modes else ():
+        todo = [k for k in range(folds) if not (folder / f"fold{k}" / f"pagetype-{source}.json").exists()]
+        if todo:
+            x, y, ids = pagetype_rows(records, source)
+            for k in todo:
+                inside = np.array([fold[i] != k for i in ids])
+                (folder / f"fold{k}").mkdir(parents=True, exist_ok=True)
+                write_pagetype(x[inside], y[inside], source, folder / f"fold{k}" / f"pagetype-{source}.json")
+    for mode in (m for m in modes if m != "pagetype"):
         todo = [k for k in range(folds) if not (folder / f"fold{k}" / f"{mode}.json").exists()]
         if not todo:
             continue
@@ -332,6 +408,14 @@ def main():
     args = ap.parse_args()
     global MODEL
     MODEL = args.model or ("linear" if args.mode == "text" else "gbdt")
+    if args.mode == "pagetype":
+        records = list(read_records(args.bench, args.every))
+        pagetype_cv(records, sources=("html",) if args.every > 1 else ("text", "html"))
+        if not (args.cv or args.holdout):
+            for source in ("text", "html"):
+                x, y, _ = pagetype_rows(records, source)
+                write_pagetype(x, y, source, ROOT / "boilerstrip" / "models" / f"pagetype-{source}.json")
+        return
     oracle = load_oracle(args.bench)
     ps = list(pages(args.bench, args.every, args.labels, args.mode, args.votes_cache))
     if args.drop:

@@ -142,3 +142,34 @@ def test_short_real_pages_still_come_back_whole() -> None:
         doc = boilerstrip.extract(text)
         assert doc.has_main_content, path.name
         assert doc.text.split() == text.split(), path.name
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "rank"),
+    [("forum-thread.html", "forum", 1), ("documentation.html", "documentation", 1), ("product.html", "product", 2),
+     ("news.html", "article", 2)],
+)  # fmt: skip
+def test_page_type_of_the_html_fixtures(name: str, kind: str, rank: int) -> None:
+    # Our fixtures are far smaller than real pages, so for two of them the right kind is only among the
+    # two most likely (81% of real dev pages get it first, out of fold).
+    from boilerstrip.options import Options
+    from boilerstrip.pipeline import run
+
+    markup = (FIXTURES / "html" / name).read_text(encoding="utf-8")
+    kinds = run(markup, Options()).page_type()
+    assert kind in sorted(kinds, key=kinds.__getitem__, reverse=True)[:rank]
+    doc = boilerstrip.extract(markup)
+    assert doc.page_type == max(kinds, key=kinds.__getitem__)
+    assert doc.page_type_probability == round(kinds[doc.page_type], 4)
+
+
+def test_page_type_probabilities_cover_the_seven_kinds() -> None:
+    from boilerstrip.options import Options
+    from boilerstrip.pagetype import PAGE_TYPES
+    from boilerstrip.pipeline import run
+
+    for data in ((FIXTURES / "seed-page-text.txt").read_text(encoding="utf-8"), page(article_html())):
+        kinds = run(data, Options()).page_type()
+        assert tuple(kinds) == PAGE_TYPES
+        assert abs(sum(kinds.values()) - 1.0) < 1e-9
+    assert boilerstrip.extract(page(article_html())).page_type == "article"

@@ -1,0 +1,108 @@
+"""What kind of page this is: article, collection, documentation, forum, listing, product or service.
+
+The seven kinds of today's web that call for different selections (a thread keeps every post, a
+listing every card). A page is summed up as one vector: the mean of each block feature over its
+blocks, by block and by word, and its size; a softmax model over that vector (fitted by
+``scripts/fit_weights.py --mode pagetype``, one for page text and one for HTML, shipped as
+``models/pagetype-text.json`` and ``models/pagetype-html.json``) gives a probability per kind.
+Nothing learned feeds the vector, so the classifier never sees another model's in-sample output.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+
+PAGE_TYPES: tuple[str, ...] = ("article", "collection", "documentation", "forum", "listing", "product", "service")
+#: The page-level columns that follow the per-feature means.
+SIZE_NAMES: tuple[str, ...] = ("log_words", "log_blocks", "long_word_share")
+
+
+# What the markup says of itself, by the web's shared conventions (schema.org types in JSON-LD and
+# microdata, Open Graph, the generator, the canonical URL's path words, shop and thread furniture).
+# Counted over the page's markup; each enters as log(1 + count).
+_URL = r"(?:canonical|og:url)[^>]{0,200}/"
+_HINTS: tuple[tuple[str, str], ...] = (
+    ("schema_article", r"[\"/](?:News|Blog|Tech|Scholarly)?Article\"|[\"/]BlogPosting\"|[\"/]Report\""),
+    ("schema_product", r"[\"/](?:Product|ProductGroup|Offer|AggregateOffer|IndividualProduct)\""),
+    ("schema_rating", r"[\"/](?:AggregateRating|Review)\""),
+    ("schema_forum", r"[\"/](?:DiscussionForumPosting|QAPage|Question|Answer|Comment|SocialMediaPosting)\""),
+    ("schema_list", r"[\"/](?:ItemList|CollectionPage|SearchResultsPage|OfferCatalog|ListItem)\""),
+    ("schema_docs", r"[\"/](?:TechArticle|APIReference|SoftwareSourceCode|HowTo|FAQPage)\""),
+    ("schema_org", r"[\"/](?:Organization|Corporation|LocalBusiness|Service|SoftwareApplication|WebApplication)\""),
+    ("og_article", r"og:type[\"']\s+content=[\"']article"),
+    ("og_product", r"og:type[\"']\s+content=[\"'](?:product|og:product)"),
+    ("og_website", r"og:type[\"']\s+content=[\"']website"),
+    ("gen_forum", r"discourse|phpbb|vbulletin|xenforo|invision|flarum|nodebb|vanilla forums|mybb|smf"),
+    ("gen_docs", r"sphinx|mkdocs|docusaurus|gitbook|readthedocs|read the docs|hugo-book|vitepress|javadoc|doxygen"),
+    ("gen_shop", r"shopify|magento|woocommerce|bigcommerce|prestashop|salesforce commerce|demandware"),
+    ("path_product", _URL + r"(?:products?|p|dp|item|itm|pd|pdp|sku)/"),
+    ("path_forum", _URL + r"(?:t|threads?|topics?|forums?|questions?|discussions?|community)/"),
+    ("path_docs", _URL + r"(?:docs?|documentation|api|reference|manual|guides?|learn|wiki)/"),
+    ("path_list", _URL + r"(?:c|category|categories|collections?|shop|tags?|search|browse|b|l)/"),
+    ("path_article", _URL + r"(?:blog|news|articles?|posts?|stories|20\d\d)/"),
+    ("price", r"[$€£¥₹]\s?\d|\d\s?(?:€|eur|usd|zł|kč)\b"),
+    ("cart", r"add[ -]to[ -](?:cart|bag|basket|wishlist)|in den warenkorb|ajouter au panier|buy now|in stock"),
+    ("class_post", r"class=[\"'][^\"']*\b(?:post|reply|replies|message|topic|thread)[-_\s\"']"),
+    ("class_product", r"class=[\"'][^\"']*\b(?:product|price|sku|variant|swatch)[-_\s\"']"),
+    ("class_card", r"class=[\"'][^\"']*\b(?:card|tile|grid-item|teaser|result)[-_\s\"']"),
+    ("code", r"<pre\b|<code\b"),
+    ("time", r"<time\b"),
+    ("article_tag", r"<article\b"),
+    ("table", r"<table\b"),
+    ("form", r"<form\b"),
+)
+_HINT_PATTERNS = tuple(re.compile(pattern, re.I) for _, pattern in _HINTS)
+HINT_NAMES: tuple[str, ...] = tuple(f"hint_{name}" for name, _ in _HINTS)
+
+
+def markup_hints(markup: str) -> np.ndarray:
+    """log(1 + count) of each markup convention in :data:`HINT_NAMES` (one scan per pattern)."""
+    return np.log1p([len(p.findall(markup)) for p in _HINT_PATTERNS])
+
+
+def vector_names(block_names: Sequence[str], hints: bool = False) -> tuple[str, ...]:
+    """Names of :func:`page_vector`'s columns for blocks with these feature columns."""
+    return (
+        *(f"mean_{n}" for n in block_names),
+        *(f"word_mean_{n}" for n in block_names),
+        *SIZE_NAMES,
+        *(HINT_NAMES if hints else ()),
+    )
+
+
+def page_vector(columns: np.ndarray, words: Sequence[float], markup: str | None = None) -> np.ndarray:
+    """One row for the page: each block column's mean by block and by word, the page's size, and for
+    HTML its markup hints."""
+    hints = markup_hints(markup) if markup is not None else np.zeros(0)
+    n = len(columns)
+    if not n:
+        return np.concatenate((np.zeros(2 * columns.shape[1] + len(SIZE_NAMES)), hints))
+    w = np.asarray(words, dtype=float)
+    weight = (w + 1.0) / float(np.sum(w + 1.0))
+    long_share = float(w[w >= 12].sum() / w.sum()) if w.sum() else 0.0
+    size = np.array([np.log1p(w.sum()), np.log1p(n), long_share])
+    return np.concatenate((columns.mean(axis=0), weight @ columns, size, hints))
+
+
+class PageTypeModel:
+    """A softmax over the page vector: the probability of each of :data:`PAGE_TYPES`."""
+
+    def __init__(self, table: dict[str, Any], names: tuple[str, ...]) -> None:
+        if tuple(table["names"]) != names:
+            raise ValueError("the page-type model's feature names differ from the package's: refit it")
+        if tuple(table["classes"]) != PAGE_TYPES:
+            raise ValueError("the page-type model's classes differ from the package's: refit it")
+        self.mean = np.asarray(table["mean"], dtype=float)
+        self.scale = np.asarray(table["scale"], dtype=float)
+        self.coef = np.asarray(table["coef"], dtype=float)
+        self.bias = np.asarray(table["bias"], dtype=float)
+
+    def probabilities(self, vector: np.ndarray) -> dict[str, float]:
+        z = self.coef @ ((vector - self.mean) / self.scale) + self.bias
+        e = np.exp(z - z.max())
+        p = e / e.sum()
+        return {name: float(v) for name, v in zip(PAGE_TYPES, p)}
