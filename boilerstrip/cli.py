@@ -249,19 +249,8 @@ def use_colour(choice: str, stream: IO[str], environ: dict[str, str] | None = No
 
 
 def format_explanation(explanation: Explanation, colour: bool, width: int) -> str:
-    """The explanation's table under a header that numbers blocks as its rows do: by their line
-    in the page, counted from 1 (``Explanation.format``'s header counts block indices from 0)."""
-    text = explanation.format(colour=colour, width=width)
-    _, _, rows = text.partition("\n")
-    blocks = explanation.blocks
-    start, end = explanation.region
-    region = "none"
-    if 0 <= start < end <= len(blocks):
-        region = f"lines {blocks[start].line_no + 1}-{blocks[end - 1].line_no + 1}"
-    t = explanation.title_index
-    title = f"line {blocks[t].line_no + 1}" if t is not None and 0 <= t < len(blocks) else "none"
-    head = f"# {len(blocks)} blocks from {explanation.source} input; main region {region}; title {title}"
-    return head + ("\n" + rows if rows else "")
+    """The explanation's table (its header numbers blocks by their line in the page, as its rows do)."""
+    return explanation.format(colour=colour, width=width)
 
 
 def _clean_many(files: list[str], options: Options, as_json: bool) -> int:

@@ -45,10 +45,18 @@ class Explanation:
     def text(self) -> str:
         return "\n".join(b.text for b in self.blocks if b.keep)
 
+    def header(self) -> str:
+        """One line: how many blocks, the main region and the title (numbered by their line in the
+        page, from 1, as the rows are) and which way the selection went."""
+        blocks, (start, end) = self.blocks, self.region
+        region = f"lines {blocks[start].line_no + 1}-{blocks[end - 1].line_no + 1}" if 0 <= start < end else "none"
+        t = self.title_index
+        title = f"line {blocks[t].line_no + 1}" if t is not None else "none"
+        return f"# {len(blocks)} blocks from {self.source} input; main region {region}; title {title}; {self.selection}"
+
     def format(self, colour: bool = False, width: int = 100) -> str:
         """A table: line number, decision, score, words, reason and the start of the text."""
-        out = [f"# {len(self.blocks)} blocks from {self.source} input; main region blocks "
-               f"{self.region[0]}-{self.region[1] - 1}; title block {self.title_index}; {self.selection}"]  # fmt: skip
+        out = [self.header()]
         for b in self.blocks:
             mark = "KEEP" if b.keep else "drop"
             line = f"{b.line_no + 1:5} {mark} {b.score:4.2f} ({b.first_pass:4.2f}) {b.words:5.0f}w  {b.reason:<42} "
