@@ -44,7 +44,6 @@ class Path(str, Enum):
     MAIN_REGION = "main region"
     RESCUED = "rescued: the first selection kept almost nothing, so the recall threshold chose"
     NO_CONTENT = "no main content: nothing but a headline or a stray line scored as content"
-    ONLY_LINKS = "no main content: every line that scored as content is a link"
     EMPTY = "no main content: the page has no text"
 
 
@@ -141,14 +140,15 @@ def run(data: object, options: Options, who: str = "clean") -> Run:
     p1_array, p2_array = prepared.model.score(x, prepared.extra, prepared.containers)
     p1, p2 = p1_array.tolist(), p2_array.tolist()
     h1 = title_elements = None
-    title_tag = all_link = np.zeros(len(page), dtype=bool)
+    title_tag = chrome = np.zeros(len(page), dtype=bool)
     if prepared.extra is not None and len(page):
         column = dict(zip(prepared.model.extra_names, prepared.extra.T))
         h1, title_elements = np.flatnonzero(column["h_h1"] > 0), np.flatnonzero(column["h_title_tag"] > 0)
-        title_tag, all_link = column["h_title_tag"] > 0, column["h_all_link"] > 0
+        title_tag = column["h_title_tag"] > 0
+        chrome = (column["h_in_nav"] > 0) | (column["h_in_header"] > 0) | (column["h_in_footer"] > 0)
 
     def choose(threshold_drop: float) -> _Choice:
-        keep, reasons = _first_decisions(x, words, p2, options, threshold_drop)
+        keep, reasons = _first_decisions(x, words, p2, options, threshold_drop, chrome)
         region = main_region(keep, p2, words)
         _restrict_to_region(keep, reasons, p2, region)
         fill_gaps(keep, reasons, p2)
@@ -171,9 +171,7 @@ def run(data: object, options: Options, who: str = "clean") -> Run:
         path = Path.EMPTY
     elif choice.body_words(words, title_tag) < NO_CONTENT_BODY_WORDS:
         path = Path.NO_CONTENT  # nothing but a headline or a stray line: an app shell, a wall, an empty listing
-    elif all_link.any() and not choice.body_words(words, title_tag | all_link):
-        path = Path.ONLY_LINKS  # every kept line is a link: a menu or a link directory, not an article
-    if path in (Path.NO_CONTENT, Path.ONLY_LINKS):
+    if path is Path.NO_CONTENT:
         for i, k in enumerate(choice.keep):
             if k:
                 choice.keep[i], choice.reasons[i] = False, Reason.NO_CONTENT
@@ -201,7 +199,12 @@ def _candidate_words(words: list[float], p2: list[float]) -> float:
 
 
 def _first_decisions(
-    x: np.ndarray, words: list[float], p2: list[float], options: Options, threshold_drop: float = 0.0
+    x: np.ndarray,
+    words: list[float],
+    p2: list[float],
+    options: Options,
+    threshold_drop: float = 0.0,
+    chrome: np.ndarray | None = None,
 ) -> tuple[list[bool], list[Reason]]:
     """Keep what scores above the threshold and no rule vetoes; an already clean page is kept whole."""
     vetoes = veto(x, words, p2)
@@ -209,11 +212,16 @@ def _first_decisions(
         # Nothing on the page looks like boilerplate: it is an article already. Keep it whole but for
         # lines a rule flags and the score doubts too.
         vetoes = [_clean_page_veto(v, p) for v, p in zip(vetoes, p2)]
-        threshold = 0.0
+        thresholds = [0.0] * len(p2)
     else:
         prose = float(x[0, COLUMN["prose"]]) if len(x) else 1.0
-        threshold = KEEP_PROBABILITY[options.focus] - LIST_PAGE_THRESHOLD_DROP * (1.0 - prose) - threshold_drop
-    keep = [v is None and p >= threshold for v, p in zip(vetoes, p2)]
+        base = KEEP_PROBABILITY[options.focus] - threshold_drop
+        # On a page with little prose the list is the content, so the bar is lower; but not for the
+        # lines of the page's menus, header and footer, which a listing has too.
+        list_drop = LIST_PAGE_THRESHOLD_DROP * (1.0 - prose)
+        menus = chrome.tolist() if chrome is not None else [False] * len(p2)
+        thresholds = [base if m else base - list_drop for m in menus]
+    keep = [v is None and p >= t for v, p, t in zip(vetoes, p2, thresholds)]
     reasons = [v if v is not None else (Reason.CONTENT if k else Reason.LOW_SCORE) for v, k in zip(vetoes, keep)]
     return keep, reasons
 

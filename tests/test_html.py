@@ -282,13 +282,24 @@ def test_an_over_long_paragraph_becomes_blocks_with_its_features() -> None:
     assert len(out.split()) == len(long_paragraph.split())
 
 
-@pytest.mark.parametrize("preset", ["fast", "accurate"])
-def test_a_page_of_nothing_but_links_has_no_main_content(preset: str) -> None:
-    # Issue 11 row 18: a <nav> of 30 links and a <ul> of 60 came back as 60 lines of "content".
+def _links_page() -> str:
+    # Issue 11 row 18: a <nav> of 30 links and a <ul> of 60.
     nav = " ".join(f"<a href='/section/{i}'>Section {i}</a>" for i in range(30))
     items = "".join(f"<li><a href='/story/{i}'>Council approves plan {i} for the sea wall</a></li>" for i in range(60))
-    html = f"<html><head><title>Harbour News</title></head><body><nav>{nav}</nav><ul>{items}</ul></body></html>"
-    assert boilerstrip.clean(html, preset=preset) == ""
+    return f"<html><head><title>Harbour News</title></head><body><nav>{nav}</nav><ul>{items}</ul></body></html>"
+
+
+@pytest.mark.parametrize("preset", ["fast", "accurate"])
+def test_a_list_of_story_links_is_the_pages_content(preset: str) -> None:
+    # A page that is a list of links is a listing: its items are what the WCXB golds keep for such pages.
+    # Giving "" for every kept-links-only page cost 3 pages' F1 for 1 gained on the dev pages (out of fold).
+    out = boilerstrip.clean(_links_page(), preset=preset).splitlines()
+    assert sum(line.startswith("Council approves plan") for line in out) == 60
+
+
+@pytest.mark.xfail(strict=True, reason="known miss: the 30-link <nav> line scores 0.47 on a page with no prose")
+def test_the_menu_line_of_a_links_page_is_dropped() -> None:
+    assert "Section 7" not in boilerstrip.clean(_links_page())
 
 
 def test_many_elements_stay_linear() -> None:

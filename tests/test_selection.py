@@ -114,9 +114,14 @@ def test_page_without_main_content_gives_empty_text(body: str) -> None:
     assert doc.selection.startswith("no main content")
 
 
-def test_page_of_nothing_but_links_gives_empty_text() -> None:
-    links = "".join(f'<li><a href="/p/{i}">Product page link {i}</a></li>' for i in range(60))
-    assert boilerstrip.clean(page(f"<ul>{links}</ul>")) == ""
+def test_menu_lines_of_a_page_with_little_prose_keep_the_normal_bar() -> None:
+    # On a listing the keep threshold is lower so that its cards stay; its <nav> links do not get it.
+    cards = "".join(
+        f"<li><a href='/p/{i}'>Stoneware mug number {i}</a> <span>€ {12 + i},00</span></li>" for i in range(20)
+    )
+    out = boilerstrip.clean(page(f"<main><h1>Mugs</h1><ul>{cards}</ul></main>"))
+    assert "Stoneware mug number 7" in out
+    assert "Section 3" not in out
 
 
 def test_article_reports_main_content_and_explain_names_the_path() -> None:
@@ -173,3 +178,19 @@ def test_page_type_probabilities_cover_the_seven_kinds() -> None:
         assert tuple(kinds) == PAGE_TYPES
         assert abs(sum(kinds.values()) - 1.0) < 1e-9
     assert boilerstrip.extract(page(article_html())).page_type == "article"
+
+
+def test_list_page_bar_is_lower_except_for_menu_lines() -> None:
+    import numpy as np
+
+    from boilerstrip.features import block_words, page_features
+    from boilerstrip.options import Options
+    from boilerstrip.pipeline import _first_decisions
+    from boilerstrip.segment import segment
+
+    lines = ["Stoneware mug", "Linen apron", "Oak board", "Ceramic bowl", "Walnut spoon", "Wool blanket"]
+    x = page_features(segment("\n".join(lines)), full=False)  # no prose at all: a list page
+    p2 = [0.29] * len(lines)  # under the article bar (0.42), over the list-page bar (and doubtful)
+    chrome = np.array([False, False, False, True, True, True])
+    keep, _ = _first_decisions(x, block_words(x).tolist(), p2, Options(), chrome=chrome)
+    assert keep == [True, True, True, False, False, False]
