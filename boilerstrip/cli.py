@@ -146,16 +146,11 @@ def _parser() -> argparse.ArgumentParser:
 
 def _writable_file(name: str) -> None:
     """Refuse an output path that cannot be written, before the work that fills it."""
-    path = Path(name)
-    if _is_url(name):
-        raise _fail(f"{name!r} is a URL: the output must be a local file")
-    if path.is_dir():
-        raise _fail(f"{name!r} is a folder: name a file in it")
-    folder = path.parent
-    if not folder.is_dir():
-        raise _fail(f"no such folder for {name!r}: {str(folder)!r}")
-    if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
-        raise _fail(f"cannot write {name!r}: permission denied")
+    from .corpus.job import output_problem
+
+    problem = output_problem(Path(name))
+    if problem is not None:
+        raise _fail(problem)
 
 
 def _evaluate(args: argparse.Namespace) -> int:

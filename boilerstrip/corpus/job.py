@@ -436,16 +436,28 @@ def run_job(
     return summary
 
 
-def _check_output(output: Path) -> None:
-    if str(output).startswith(("http://", "https://")):
-        raise JobError(f"{str(output)!r} is a URL: the output must be a local file")
+def output_problem(output: Path) -> str | None:
+    """Why ``output`` cannot be written (a URL, a folder, a missing or read-only folder), or ``None``.
+
+    Checked before any work, so a job never cleans a corpus it cannot write down.
+    """
+    name = str(output)
+    if name.startswith(("http://", "https://")):
+        return f"{name!r} is a URL: the output must be a local file"
     if output.is_dir():
-        raise JobError(f"the output {str(output)!r} is a folder: name a file in it")
+        return f"{name!r} is a folder: name a file in it"
     folder = output.parent
     if not folder.is_dir():
-        raise JobError(f"no such folder for the output: {str(folder)!r}")
-    if not os.access(folder, os.W_OK):
-        raise JobError(f"cannot write to the folder {str(folder)!r}")
+        return f"no such folder for {name!r}: {str(folder)!r}"
+    if not os.access(folder, os.W_OK) or (output.exists() and not os.access(output, os.W_OK)):
+        return f"cannot write {name!r}: permission denied"
+    return None
+
+
+def _check_output(output: Path) -> None:
+    problem = output_problem(output)
+    if problem is not None:
+        raise JobError(problem)
 
 
 def _need_pyarrow() -> None:
