@@ -127,9 +127,12 @@ class _Choice:
     title: int | None
     region: tuple[int, int]
 
-    def body_words(self, words: list[float], outside: np.ndarray) -> float:
+    def body_words(self, words: np.ndarray, outside: np.ndarray) -> float:
         """Words kept besides the headline and the lines marked ``outside`` (the ``<title>`` element)."""
-        return sum(w for i, (w, k) in enumerate(zip(words, self.keep)) if k and i != self.title and not outside[i])
+        counted = np.array(self.keep, dtype=bool) & ~outside
+        if self.title is not None:
+            counted[self.title] = False
+        return float(words[counted].sum())
 
 
 def run(data: object, options: Options, who: str = "clean") -> Run:
@@ -160,16 +163,21 @@ def run(data: object, options: Options, who: str = "clean") -> Run:
         return _Choice(keep, reasons, title, region)
 
     choice, path = choose(0.0), Path.MAIN_REGION
-    body = choice.body_words(words, title_tag)
-    if body < RESCUE_BODY_WORDS and _candidate_words(words, p2) >= RESCUE_CANDIDATE_WORDS:
+    word_array = np.asarray(words)
+    body = choice.body_words(word_array, title_tag)
+    if (
+        body < RESCUE_BODY_WORDS
+        and word_array[p2_array >= RESCUE_CANDIDATE_PROBABILITY].sum() >= RESCUE_CANDIDATE_WORDS
+    ):
         # The selection collapsed (a headline, a skip link, a sidebar line) although the page has text
         # that scores as likely content: look again with the recall threshold.
         second = choose(KEEP_PROBABILITY[options.focus] - KEEP_PROBABILITY["recall"])
-        if second.body_words(words, title_tag) > body:
-            choice, path = second, Path.RESCUED
+        second_body = second.body_words(word_array, title_tag)
+        if second_body > body:
+            choice, path, body = second, Path.RESCUED, second_body
     if not len(page):
         path = Path.EMPTY
-    elif choice.body_words(words, title_tag) < NO_CONTENT_BODY_WORDS:
+    elif body < NO_CONTENT_BODY_WORDS:
         path = Path.NO_CONTENT  # nothing but a headline or a stray line: an app shell, a wall, an empty listing
     if path is Path.NO_CONTENT:
         for i, k in enumerate(choice.keep):
@@ -191,11 +199,6 @@ def run(data: object, options: Options, who: str = "clean") -> Run:
         path,
         prepared.markup,
     )
-
-
-def _candidate_words(words: list[float], p2: list[float]) -> float:
-    """Words in blocks that score as plausible content (the page's candidate article text)."""
-    return sum(w for w, q in zip(words, p2) if q >= RESCUE_CANDIDATE_PROBABILITY)
 
 
 def _first_decisions(
