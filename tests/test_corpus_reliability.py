@@ -110,6 +110,18 @@ def test_lone_surrogate_becomes_replacement_character_and_neighbours_are_kept(tm
         assert "TEHRAN (Reuters)" in got[1]["text"] and summary.failed == 0
 
 
+def interrupt_after_two(source: Path, out: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run a job on ``source`` and stop it, as Ctrl-C would, once two records are in."""
+    monkeypatch.setattr(corpus_job, "PROGRESS_EVERY", 0.0)
+
+    def stop(summary: corpus_job.Summary) -> None:
+        if summary.records_in == 2:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        run_job([source], out, jobs=1, progress=stop)
+
+
 def test_lone_surrogate_job_resumes_past_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     source = tmp_path / "in.jsonl"
     source.write_text(
@@ -120,14 +132,7 @@ def test_lone_surrogate_job_resumes_past_it(tmp_path: Path, monkeypatch: pytest.
         + "\n"
     )
     out = tmp_path / "out.jsonl"
-    monkeypatch.setattr(corpus_job, "PROGRESS_EVERY", 0.0)
-
-    def stop_after_two(summary: corpus_job.Summary) -> None:
-        if summary.records_in == 2:
-            raise KeyboardInterrupt
-
-    with pytest.raises(KeyboardInterrupt):
-        run_job([source], out, jobs=1, progress=stop_after_two)
+    interrupt_after_two(source, out, monkeypatch)
     assert len(rows(tmp_path / "out.jsonl.partial")) == 2
     summary = run_job([source], out, jobs=1, resume=True)
     got = rows(out)
@@ -299,14 +304,7 @@ def test_resume_refuses_other_inputs_or_options(tmp_path: Path, monkeypatch: pyt
     jsonl(a, 4)
     jsonl(b, 4, start=100)
     out = tmp_path / "out.jsonl"
-    monkeypatch.setattr(corpus_job, "PROGRESS_EVERY", 0.0)
-
-    def stop(summary: corpus_job.Summary) -> None:
-        if summary.records_in == 2:
-            raise KeyboardInterrupt
-
-    with pytest.raises(KeyboardInterrupt):
-        run_job([a], out, jobs=1, progress=stop)
+    interrupt_after_two(a, out, monkeypatch)
     with pytest.raises(JobError, match=r"other inputs \(.*a\.jsonl"):
         run_job([b], out, jobs=1, resume=True)
     with pytest.raises(JobError, match=r"other options \(focus\)"):
