@@ -134,20 +134,22 @@ def _attr_flags(names: str) -> int:
     return flags
 
 
-def _hidden(element: etree._Element, tag: str) -> bool:
-    if not len(element.attrib):
-        return False
+def _surely_hidden(element: etree._Element, tag: str) -> bool:
+    """Hidden by what the markup says outright: the ``hidden`` attribute, ``aria-hidden``, a permalink mark."""
     get = element.get
     if tag == "a" and (get("href") or "").startswith("#") and _is_mark(element.text):
         return True  # a heading's permalink mark ("¶", "#"): not text
     if get("hidden") is not None and not _STREAMED_SEGMENT.match(get("id") or ""):
         return True
-    if get("aria-hidden") == "true":
-        return True
-    style = get("style")
+    return get("aria-hidden") == "true"
+
+
+def _looks_hidden(element: etree._Element) -> bool:
+    """Hidden by style or class: what a wrapper shown once the page's scripts run also looks like."""
+    style = element.get("style")
     if style and _HIDDEN_STYLE.search(style.lower()):
         return True
-    classes = get("class")
+    classes = element.get("class")
     if not classes:
         return False
     names = classes.lower().split()
@@ -173,10 +175,12 @@ class _Skipper:
     def __call__(self, element: etree._Element, tag: str) -> bool:
         if tag in _SKIP:
             return tag not in _CONTROLS or self._text_chars(element) < CONTROL_MAX_CHARS
-        if not _hidden(element, tag):
+        if not len(element.attrib):
             return False
-        if element.get("hidden") is not None or element.get("aria-hidden") == "true":
+        if _surely_hidden(element, tag):
             return True
+        if not _looks_hidden(element):
+            return False
         if self._page_chars is None:
             self._page_chars = self._text_chars(self.root)
         chars = self._text_chars(element)

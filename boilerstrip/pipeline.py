@@ -179,7 +179,6 @@ def run(data: object, options: Options, who: str = "clean") -> Run:
         path = Path.EMPTY
     elif body < NO_CONTENT_BODY_WORDS:
         path = Path.NO_CONTENT  # nothing but a headline or a stray line: an app shell, a wall, an empty listing
-    if path is Path.NO_CONTENT:
         for i, k in enumerate(choice.keep):
             if k:
                 choice.keep[i], choice.reasons[i] = False, Reason.NO_CONTENT
