@@ -28,14 +28,15 @@ def clean(text: object, options: Options | None = None, **overrides: Any) -> str
     """The main article of a page: its title and body blocks, in order, one a line.
 
     ``text`` is the page as plain text (one block a line, as in a WET record), as HTML, or as
-    bytes of either. Each kept line is returned as it stood in the input. Empty or
-    whitespace-only input gives ``""``; anything but ``str`` or ``bytes`` raises ``TypeError``.
+    bytes of either. Each kept line is returned as it stood in the input (or, with
+    ``output="markdown"``, as markdown). Empty or whitespace-only input gives ``""``; anything but
+    ``str`` or ``bytes`` raises ``TypeError``.
     """
     opts = DEFAULT_OPTIONS if options is None and not overrides else resolve(options, overrides)
-    return run(text, opts, "clean").text()
+    return run(text, opts, "clean").output(opts)
 
 
 def clean_html(markup: object, options: Options | None = None, **overrides: Any) -> str:
     """``clean`` for callers who know the input is HTML (``str`` or ``bytes``): no sniffing."""
     opts = resolve(options, {**overrides, "input_format": "html"})
-    return run(markup, opts, "clean_html").text()
+    return run(markup, opts, "clean_html").output(opts)

@@ -91,8 +91,15 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument("--preset", choices=PRESETS, default=None, help="HTML only: fast, or accurate (with votes)")
         if name == "clean":
             p.add_argument(
-                "--json", action="store_true", help="print a JSON object (one a line): text, title and metadata"
+                "--output",
+                choices=("text", "markdown", "json"),
+                default="text",
+                help="text (the kept lines), markdown, or a JSON object a file: text, markdown, blocks, metadata",
             )
+            p.add_argument("--json", action="store_true", help="the same as --output json")
+            p.add_argument("--links", action="store_true", help="markdown: keep links, as [text](absolute URL)")
+            p.add_argument("--images", action="store_true", help="markdown: keep images")
+            p.add_argument("--url", default=None, help="the page's URL, to make markdown links and images absolute")
         if name == "explain":
             p.add_argument(
                 "--colour", choices=("auto", "always", "never"), default="auto", help="auto: a terminal, no NO_COLOR"
@@ -114,6 +121,9 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--focus", choices=FOCUSES, default="balanced")
     c.add_argument("--preset", choices=PRESETS, default="fast", help="for HTML records")
     c.add_argument("--no-title", action="store_true")
+    c.add_argument(
+        "--markdown", action="store_true", help="add a markdown field per row (HTML records: structure kept)"
+    )
     c.add_argument("--id-field", default="id")
     c.add_argument("--url-field", default="url")
     c.add_argument("--text-field", default="text")
@@ -197,6 +207,8 @@ def _corpus(args: argparse.Namespace) -> int:
         raise _fail("--jobs must be at least 1")
     timeout = DEFAULT_RECORD_TIMEOUT if args.record_timeout is None else args.record_timeout
     options = Options(focus=args.focus, preset=args.preset, keep_title=not args.no_title)
+    if args.markdown:
+        options = options.with_changes(output="markdown")
     fields = Fields(args.id_field, args.url_field, args.text_field, args.html_field)
     show = args.progress == "always" or (args.progress == "auto" and sys.stderr.isatty())
     try:
@@ -279,7 +291,10 @@ def main(argv: list[str] | None = None) -> int:
         options = options.with_changes(preset=args.preset)
     try:
         if args.command == "clean":
-            return _clean_many(_page_files(args.files), options, args.json)
+            as_json = args.json or args.output == "json"
+            output = "markdown" if args.output == "markdown" else "text"
+            options = options.with_changes(output=output, links=args.links, images=args.images, url=args.url)
+            return _clean_many(_page_files(args.files), options, as_json)
         if Path(args.file).is_dir():
             raise _fail(f"{args.file!r} is a folder: explain takes one page")
         (name,) = _page_files([args.file])

@@ -26,6 +26,7 @@ from .features import windowed_mean
 from .limits import LONG_LINE_CHARS, MAX_TAG_DEPTH
 from .phrases.markup import BOILER_FRAGMENTS, BOILER_WORDS, COMMENT_FRAGMENTS, CONTENT_FRAGMENTS, HIDDEN_CLASSES
 from .segment import has_text, split_long_line
+from .structure import LITERAL_OPEN, MARKERS, STRUCTURAL, TITLE, TOKEN, Line, Node, Recorder, Structure, escape_inline
 from .thresholds import (
     ALL_LINK_SHARE,
     ATTR_NEAR_LEVELS,
@@ -118,6 +119,8 @@ class HtmlPage:
     #: per line, the ids of its enclosing block elements at :data:`CONTAINER_LEVELS` levels up
     #: (a line without such an ancestor gets an id of its own): the DOM's neighbourhood for pass 2
     containers: np.ndarray
+    #: each line's place in the page's structure, for markdown and block output (when asked for)
+    structure: Structure | None = None
 
 
 @lru_cache(maxsize=1 << 15)
@@ -262,6 +265,8 @@ class _Context(NamedTuple):
     link: bool  #: the element itself is a link
     blocks: tuple[int, ...]  #: ids of the enclosing block elements, innermost first
     block: bool = False  #: the element itself is a block element (its end ends a line)
+    node: Node | None = None  #: its structure, when the walk records it (see :mod:`boilerstrip.structure`)
+    close: str = ""  #: the inline markdown marker its end adds, when the walk records structure
 
 
 _TITLE = _Context(0, -1, "title", "title", False, ())  # the <title> line: in no container
@@ -329,7 +334,7 @@ class _Walker:
             first, *rest = _LINE_BREAK.split(text)
             self.add(first, context, depth, in_link)
             for piece in rest:
-                self.flush()
+                self.pre_break(context)
                 self.add(piece, context, depth, in_link)
             return
         self.parts.append(text)
@@ -340,6 +345,13 @@ class _Walker:
                 self.link_chars += size
             if self.start is None:
                 self.start = (context, depth)
+
+    def mark(self, marker: str) -> None:
+        """Inline markdown markers: only a walk that records structure keeps them."""
+
+    def pre_break(self, context: _Context) -> None:
+        """A line break inside a ``<pre>``: the line ends (a walk recording structure also counts it)."""
+        self.flush()
 
     def flush(self) -> None:
         if self.start is None:  # nothing but white space since the last line: the common case
@@ -360,28 +372,122 @@ class _Walker:
         self.parts, self.chars, self.link_chars, self.start = [], 0, 0, None
 
 
-def html_page(markup: str) -> HtmlPage:
-    """Walk the DOM of ``markup`` once: its lines and their HTML features (empty when unparsable)."""
+def html_page(markup: str, structure: Recorder | None = None) -> HtmlPage:
+    """Walk the DOM of ``markup`` once: its lines and their HTML features (empty when unparsable).
+
+    With a :class:`~boilerstrip.structure.Recorder` the walk also records each line's structure
+    (``HtmlPage.structure``); the lines and features are the same either way.
+    """
     root = parse(markup)
     if root is None:
-        return HtmlPage("", np.zeros((0, len(HTML_NAMES))), "", np.zeros((0, len(CONTAINER_LEVELS)), dtype=np.intp))
+        empty = Structure() if structure is not None else None
+        return HtmlPage("", np.zeros((0, len(HTML_NAMES))), "", np.zeros((0, len(CONTAINER_LEVELS)), dtype=np.intp),
+                        empty)  # fmt: skip
     title = _SPACE.sub(" ", root.findtext(".//title") or "").strip()
-    walker = _Walker()
+    walker = _Walker() if structure is None else _StructureWalker(structure)
+    if structure is not None:
+        structure.set_base(root)
+        if _MARKER.search(markup):  # marker characters in the page itself: take them out and walk again
+            return html_page(markup.translate(MARKERS), structure)
     if title:
         ancestors = walker.lines.ancestors(())
         for piece in split_long_line(title) if len(title) > LONG_LINE_CHARS else (title,):
             walker.lines.add(piece, _TITLE, 0, 0.0, len(piece), ancestors)
-    _walk(root, walker)
+            if structure is not None:
+                structure.structure.lines.append(Line(Node(kind=TITLE, level=1), -1, escape_inline(piece), 0))
+    _walk(root, walker, structure)
     walker.flush()
     del root  # the tree is done with: free it before the columns are built
     lines = walker.lines
     containers = np.frombuffer(lines.containers, dtype=np.int64).reshape(-1, len(CONTAINER_LEVELS))
-    return HtmlPage("\n".join(lines.texts), _columns(lines), title, containers.astype(np.intp))
+    return HtmlPage("\n".join(lines.texts), _columns(lines), title, containers.astype(np.intp),
+                    structure.structure if structure is not None else None)  # fmt: skip
 
 
-def _walk(root: etree._Element, walker: _Walker) -> None:
+class _StructureWalker(_Walker):
+    """The walk's lines plus each one's structure and markdown (see :mod:`boilerstrip.structure`).
+
+    Inline markers go into the line's parts beside its text; a line's markdown is resolved from
+    them and its text is the parts without them.
+    """
+
+    def __init__(self, recorder: Recorder) -> None:
+        super().__init__()
+        self.recorder = recorder
+        self.pre_breaks: dict[int, int] = {}  # line breaks seen so far in each <pre>
+        self.marked = False  # the parts hold markers ...
+        self.literals = False  # ... of which an image or a formula
+
+    def mark(self, marker: str) -> None:
+        if marker:
+            self.parts.append(marker)
+            self.marked = True
+            self.literals |= marker[0] == LITERAL_OPEN
+
+    def pre_break(self, context: _Context) -> None:
+        """A line break inside a ``<pre>`` (a newline or a ``<br>``): count it, and keep a white-space
+        line's white space, which the lines (blank ones are no blocks) leave out."""
+        owner = context.node.owner if context.node is not None else -1
+        if self.start is None and self.parts:
+            space = "".join(self.parts)
+            if space and not space.strip(" \t"):
+                self.recorder.structure.pre_space[(owner, self.pre_breaks.get(owner, 0))] = space
+        self.flush()
+        self.pre_breaks[owner] = self.pre_breaks.get(owner, 0) + 1
+
+    def flush(self) -> None:
+        start = self.start
+        if start is None:  # nothing but white space (and markers) since the last line: the common case
+            if self.literals:
+                self._carry_literals("".join(self.parts))
+            if self.parts:
+                self.parts = []
+            self.marked = self.literals = False
+            return
+        parts = "".join(self.parts)
+        if self.marked:
+            self.parts = [TOKEN.sub("", parts)]
+        self.marked = self.literals = False
+        before = len(self.lines)
+        super().flush()
+        added = len(self.lines) - before
+        if not added:
+            self._carry_literals(parts)
+            return
+        context = start[0]
+        node = context.node if context.node is not None else Node()
+        block = context.blocks[0] if context.blocks else -1
+        pre_line = self.pre_breaks.get(node.owner, 0)
+        texts = self.lines.texts[before:]
+        if context.flags & PRE:
+            mds = texts
+        elif added == 1:
+            mds = [self.recorder.resolve(parts)]
+        else:  # an over-long line cut into pieces: plain text, its inline markup left out
+            mds = [escape_inline(t) for t in texts]
+        self.recorder.structure.lines.extend(Line(node, block, md, pre_line) for md in mds)
+
+    def _carry_literals(self, parts: str) -> None:
+        """An image or formula on no line of text of its own joins the line before (or the next)."""
+        if LITERAL_OPEN not in parts:
+            return
+        literals = self.recorder.resolve("".join(_LITERALS.findall(parts)))
+        lines = self.recorder.structure.lines
+        if lines and lines[-1].node.kind != "code" and lines[-1].node.kind != TITLE:
+            lines[-1] = lines[-1]._replace(markdown=f"{lines[-1].markdown} {literals}")
+        else:  # no line yet: the next line starts with it
+            self.parts.append(self.recorder.literal(literals))
+            self.marked = self.literals = True
+
+
+_LITERALS = re.compile("\ufdd5\\d+\ufdd6")
+_MARKER = re.compile("[\ufdd0-\ufdd6]")
+
+
+def _walk(root: etree._Element, walker: _Walker, recorder: Recorder | None = None) -> None:
     skip = _Skipper(root)
-    stack = [_Context(0, -1, "other", "", False, ())]  # one entry per open element
+    # one entry per open element
+    stack = [_Context(0, -1, "other", "", False, (), node=Node() if recorder is not None else None)]
     block_id = 0
     skipping = 0
     links = 0
@@ -389,6 +495,8 @@ def _walk(root: etree._Element, walker: _Walker) -> None:
         if event == "start":
             tag = element.tag.lower() if isinstance(element.tag, str) else ""
             if skipping or skip(element, tag):
+                if recorder is not None and not skipping and (tag == "math" or tag == "script"):
+                    walker.mark(recorder.math(element, tag))
                 skipping += 1
                 continue
             parent = stack[-1]
@@ -413,7 +521,17 @@ def _walk(root: etree._Element, walker: _Walker) -> None:
                 blocks = (block_id, *blocks[:_KEEP_LEVELS])
             link = tag == "a" and not (element.get("href") or "#").startswith("#")  # not an in-page anchor
             links += link
-            context = _Context(parent.flags | own, boiler_depth, kind, shape, link, blocks, block)
+            node, close = parent.node, ""
+            if recorder is not None and node is not None:
+                if tag in STRUCTURAL:
+                    node = recorder.enter(element, tag, node, block_id)
+                if tag in recorder.inline_tags:
+                    opening, close = recorder.inline_open(element, tag, bool(parent.flags & PRE))
+                    if opening:
+                        walker.mark(opening)
+                if tag == "br" and parent.flags & PRE:
+                    walker.pre_break(parent)
+            context = _Context(parent.flags | own, boiler_depth, kind, shape, link, blocks, block, node, close)
             stack.append(context)
             if element.text:
                 walker.add(element.text, context, depth, links > 0)
@@ -425,6 +543,8 @@ def _walk(root: etree._Element, walker: _Walker) -> None:
                 continue
             closed = stack.pop()
             links -= closed.link
+            if closed.close:
+                walker.mark(closed.close)
             if closed.block:
                 walker.flush()
             if element.tail:

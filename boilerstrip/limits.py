@@ -48,3 +48,7 @@ SPLIT_MAX_CHARS_PER_SENTENCE = 300
 #: libxml2 stops parsing (even with ``huge_tree``) at 2,048 open elements and drops the rest of the
 #: page; a page that deep is re-parsed with its tags beyond this depth left out (their text stays).
 MAX_TAG_DEPTH = 1000
+
+# --- markdown ------------------------------------------------------------------------------------
+#: A code block's language name longer than this is not a language name (a class list gone wrong).
+MARKDOWN_MAX_LANGUAGE_CHARS = 24

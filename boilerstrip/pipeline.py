@@ -17,9 +17,11 @@ from .html import HTML_NAMES, html_page
 from .inputs import as_text, looks_like_html
 from .options import Options
 from .pagetype import page_vector
+from .render import markdown
 from .score import Scorer, models
 from .segment import Page, segment
 from .select import drop_title_element, duplicates, fill_gaps, find_heading, find_title, main_region
+from .structure import Recorder, Structure
 from .thresholds import (
     CLEAN_PAGE_LOW_PROBABILITY,
     CLEAN_PAGE_LOW_WORD_SHARE,
@@ -65,6 +67,7 @@ class Run:
     region: tuple[int, int]
     path: Path  #: which way the selection went (shown by ``explain()``)
     markup: str | None = None  #: the HTML itself, for input read as HTML
+    structure: Structure | None = None  #: each line's structure, when recorded (HTML input, for markdown)
 
     @property
     def has_main_content(self) -> bool:
@@ -80,6 +83,10 @@ class Run:
     def text(self) -> str:
         return "\n".join(t for t, k in zip(self.page.texts, self.keep) if k)
 
+    def output(self, options: Options) -> str:
+        """What ``clean`` returns: the text, or the markdown, as ``options.output`` asks."""
+        return markdown(self) if options.output == "markdown" else self.text()
+
 
 @dataclass(frozen=True, slots=True)
 class Prepared:
@@ -91,18 +98,20 @@ class Prepared:
     extra: np.ndarray | None = None
     containers: np.ndarray | None = None
     markup: str | None = None
+    structure: Structure | None = None
 
 
-def prepare(data: object, options: Options, who: str) -> Prepared:
+def prepare(data: object, options: Options, who: str, structure: bool = False) -> Prepared:
     text = as_text(data, who=who)
     is_html = options.input_format == "html" or (options.input_format == "auto" and looks_like_html(text))
     if not is_html:
         return Prepared(text, "text", models().text)
-    page = html_page(text)
+    recorder = Recorder(options.links, options.images, options.url) if structure else None
+    page = html_page(text, recorder)
     if options.preset == "fast" or not page.text:
-        return Prepared(page.text, "html", models().html, page.columns, page.containers, text)
+        return Prepared(page.text, "html", models().html, page.columns, page.containers, text, page.structure)
     extra = np.hstack((page.columns, votes(text, page.text.splitlines())))
-    return Prepared(page.text, "html+votes", models().votes, extra, page.containers, text)
+    return Prepared(page.text, "html+votes", models().votes, extra, page.containers, text, page.structure)
 
 
 def _clean_page_veto(veto: Reason | None, p: float) -> Reason | None:
@@ -135,8 +144,9 @@ class _Choice:
         return float(words[counted].sum())
 
 
-def run(data: object, options: Options, who: str = "clean") -> Run:
-    prepared = prepare(data, options, who)
+def run(data: object, options: Options, who: str = "clean", structure: bool = False) -> Run:
+    """Every decision for one page; ``structure`` records the HTML's structure even for text output."""
+    prepared = prepare(data, options, who, structure or options.output != "text")
     page = segment(prepared.text)
     x = page_features(page, full=False)
     words = block_words(x).tolist()
@@ -197,6 +207,7 @@ def run(data: object, options: Options, who: str = "clean") -> Run:
         choice.region,
         path,
         prepared.markup,
+        prepared.structure,
     )
 
 

@@ -132,6 +132,14 @@ def _tidy(text: str, lines: list[str]) -> list[str]:
     return tidy
 
 
+def tidy_line(line: str) -> str:
+    """One line as :func:`segment` tidies lines: without invisible characters, in NFC."""
+    if line.isascii():
+        return line
+    line = line.translate(_DROP_INVISIBLE)
+    return line if unicodedata.is_normalized("NFC", line) else unicodedata.normalize("NFC", line)
+
+
 def _strip_joiners(line: str) -> str:
     while line and (line[0] in _JOINERS or line[-1] in _JOINERS):
         line = line.strip(_JOINERS).strip()

@@ -132,3 +132,13 @@ WRAPPER_MIN_SHARE = 0.5
 SKIP_CHECK_BUDGET = 64
 #: Tree ensembles are evaluated this many rows at a time (memory: rows x trees x 8 bytes a step).
 FOREST_ROWS = 2048
+
+# --- render -------------------------------------------------------------------------------------
+#: A table is rendered as a markdown table (else its cells are paragraphs: a layout table) when it has
+#: at least this many rows and columns, ...
+TABLE_MIN_ROWS = 2
+TABLE_MIN_COLS = 2
+#: ... at least this many rows when it has no header cell (a small table without ``<th>`` lays out), ...
+TABLE_MIN_ROWS_WITHOUT_HEADER = 3
+#: ... and no kept cell holds more words than this (a cell holding an article is layout).
+TABLE_MAX_CELL_WORDS = 80

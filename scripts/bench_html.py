@@ -1,6 +1,7 @@
 """HTML presets against trafilatura and readability: the same pages, in one process, in one run.
 
     python scripts/bench_html.py [--every 5] [--data dev.jsonl.gz]
+    python scripts/bench_html.py --extractors fast markdown     # what markdown output costs
 
 For each page of a spread-out slice of a bench dev file, every extractor runs in turn (so machine
 load hits them alike); prints each one's word F1 (the bench's metric, from its evaluate.py), pages
@@ -36,14 +37,18 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--every", type=int, default=5)
     ap.add_argument("--data", default="dev.jsonl.gz")
+    ap.add_argument("--extractors", nargs="+", choices=("fast", "markdown", "accurate", "trafilatura", "readability"),
+                    default=["fast", "accurate", "trafilatura", "readability"])  # fmt: skip
     args = ap.parse_args()
     evaluate = _bench_module()
-    extractors = {
-        "boilerstrip fast": lambda h: boilerstrip.clean_html(h, preset="fast"),
-        "boilerstrip accurate": lambda h: boilerstrip.clean_html(h, preset="accurate"),
-        "trafilatura": evaluate.load_extractor("trafilatura", "html"),
-        "readability": evaluate.load_extractor("readability", "html"),
+    known = {  # name -> (label, a function making the extractor)
+        "fast": ("boilerstrip fast", lambda: lambda h: boilerstrip.clean_html(h, preset="fast")),
+        "markdown": ("boilerstrip fast, markdown", lambda: lambda h: boilerstrip.clean_html(h, output="markdown")),
+        "accurate": ("boilerstrip accurate", lambda: lambda h: boilerstrip.clean_html(h, preset="accurate")),
+        "trafilatura": ("trafilatura", lambda: evaluate.load_extractor("trafilatura", "html")),
+        "readability": ("readability", lambda: evaluate.load_extractor("readability", "html")),
     }
+    extractors = {known[name][0]: known[name][1]() for name in args.extractors}
     scores: dict[str, list[float]] = {name: [] for name in extractors}
     times: dict[str, list[float]] = {name: [] for name in extractors}
     with gzip.open(BENCH / "data" / args.data, "rt", encoding="utf-8") as f:
@@ -59,7 +64,8 @@ def main() -> None:
                     out = ""
                 times[name].append(time.perf_counter() - start)
                 scores[name].append(evaluate.word_prf(out, record["gold"])[2])
-    print(f"{args.data}, every {args.every}th page ({len(scores['trafilatura'])} pages), one process:\n")
+    pages = len(next(iter(scores.values())))
+    print(f"{args.data}, every {args.every}th page ({pages} pages), one process:\n")
     print("| extractor | F1 | pages/s | median ms |\n|---|---|---|---|")
     for name in extractors:
         t = times[name]

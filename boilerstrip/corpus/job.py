@@ -134,22 +134,36 @@ def time_limit(seconds: float | None) -> Iterator[None]:
 def clean_record(
     record: Record, options: Options, keep_meta: bool = False, timeout: float | None = None
 ) -> dict[str, Any]:
-    """One output row: id, url, text (``""`` when nothing was kept) and error (when it failed)."""
-    from .. import clean
+    """One output row: id, url, text (``""`` when nothing was kept) and error (when it failed); with
+    ``options.output == "markdown"`` also the same article as markdown, in a ``markdown`` field."""
+    from .. import clean, extract
 
     row: dict[str, Any] = {"id": record.id, "url": record.url}
     if keep_meta:
-        row.update({k: v for k, v in record.meta.items() if k not in ("id", "url", "text", "error")})
+        row.update({k: v for k, v in record.meta.items() if k not in ("id", "url", "text", "markdown", "error")})
+    markdown = options.output == "markdown"
+    if markdown:
+        row["markdown"] = ""
     if record.error is not None:
         row["text"], row["error"] = "", record.error
         return row
     try:
         with time_limit(timeout):
-            row["text"] = clean(record.content, options.with_changes(input_format=record.format))
+            if markdown:
+                url = options.url if options.url is not None else (record.url or None)
+                opts = options.with_changes(input_format=record.format, output="text", url=url)
+                doc = extract(record.content, opts, metadata=False)
+                row["text"], row["markdown"] = doc.text, doc.markdown
+            else:
+                row["text"] = clean(record.content, options.with_changes(input_format=record.format))
     except RecordTimeout as error:
         row["text"], row["error"] = "", f"RecordTimeout: {error}"
+        if markdown:
+            row["markdown"] = ""
     except Exception as error:
         row["text"], row["error"] = "", f"{type(error).__name__}: {error}"
+        if markdown:
+            row["markdown"] = ""
     return row
 
 
