@@ -38,6 +38,7 @@ from .thresholds import (
     WRAPPER_MIN_CHARS,
     WRAPPER_MIN_SHARE,
 )
+from .timing import lap
 
 # <noscript> is walked: forum engines (Discourse) serve the whole thread there to crawlers. Ruby
 # annotations (<rt>, and the <rp> brackets around them) are skipped: a reader sees the reading above
@@ -379,6 +380,7 @@ def html_page(markup: str, structure: Recorder | None = None) -> HtmlPage:
     (``HtmlPage.structure``); the lines and features are the same either way.
     """
     root = parse(markup)
+    lap("parse")
     if root is None:
         empty = Structure() if structure is not None else None
         return HtmlPage("", np.zeros((0, len(HTML_NAMES))), "", np.zeros((0, len(CONTAINER_LEVELS)), dtype=np.intp),
@@ -398,10 +400,13 @@ def html_page(markup: str, structure: Recorder | None = None) -> HtmlPage:
     _walk(root, walker, structure)
     walker.flush()
     del root  # the tree is done with: free it before the columns are built
+    lap("walk")
     lines = walker.lines
     containers = np.frombuffer(lines.containers, dtype=np.int64).reshape(-1, len(CONTAINER_LEVELS))
-    return HtmlPage("\n".join(lines.texts), _columns(lines), title, containers.astype(np.intp),
+    page = HtmlPage("\n".join(lines.texts), _columns(lines), title, containers.astype(np.intp),
                     structure.structure if structure is not None else None)  # fmt: skip
+    lap("html features")
+    return page
 
 
 class _StructureWalker(_Walker):

@@ -37,6 +37,7 @@ from .thresholds import (
     RESCUE_CANDIDATE_WORDS,
     TITLE_LOOKBACK,
 )
+from .timing import lap
 from .votes import votes
 
 
@@ -85,7 +86,9 @@ class Run:
 
     def output(self, options: Options) -> str:
         """What ``clean`` returns: the text, or the markdown, as ``options.output`` asks."""
-        return markdown(self) if options.output == "markdown" else self.text()
+        out = markdown(self) if options.output == "markdown" else self.text()
+        lap("render")
+        return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +107,7 @@ class Prepared:
 def prepare(data: object, options: Options, who: str, structure: bool = False) -> Prepared:
     text = as_text(data, who=who)
     is_html = options.input_format == "html" or (options.input_format == "auto" and looks_like_html(text))
+    lap("decode")
     if not is_html:
         return Prepared(text, "text", models().text)
     recorder = Recorder(options.links, options.images, options.url) if structure else None
@@ -111,6 +115,7 @@ def prepare(data: object, options: Options, who: str, structure: bool = False) -
     if options.preset == "fast" or not page.text:
         return Prepared(page.text, "html", models().html, page.columns, page.containers, text, page.structure)
     extra = np.hstack((page.columns, votes(text, page.text.splitlines())))
+    lap("votes")
     return Prepared(page.text, "html+votes", models().votes, extra, page.containers, text, page.structure)
 
 
@@ -148,10 +153,13 @@ def run(data: object, options: Options, who: str = "clean", structure: bool = Fa
     """Every decision for one page; ``structure`` records the HTML's structure even for text output."""
     prepared = prepare(data, options, who, structure or options.output != "text")
     page = segment(prepared.text)
+    lap("segment")
     x = page_features(page, full=False)
     words = block_words(x).tolist()
+    lap("features")
     p1_array, p2_array = prepared.model.score(x, prepared.extra, prepared.containers)
     p1, p2 = p1_array.tolist(), p2_array.tolist()
+    lap("pass 2")
     h1 = title_elements = None
     title_tag = chrome = np.zeros(len(page), dtype=bool)
     if prepared.extra is not None and len(page):
@@ -192,6 +200,7 @@ def run(data: object, options: Options, who: str = "clean", structure: bool = Fa
         for i, k in enumerate(choice.keep):
             if k:
                 choice.keep[i], choice.reasons[i] = False, Reason.NO_CONTENT
+    lap("select")
     return Run(
         prepared.source,
         page,
@@ -220,7 +229,9 @@ def _first_decisions(
     chrome: np.ndarray | None = None,
 ) -> tuple[list[bool], list[Reason]]:
     """Keep what scores above the threshold and no rule vetoes; an already clean page is kept whole."""
+    lap("select")
     vetoes = veto(x, words, p2)
+    lap("filter")
     if already_clean(words, p2):
         # Nothing on the page looks like boilerplate: it is an article already. Keep it whole but for
         # lines a rule flags and the score doubts too.

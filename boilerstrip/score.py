@@ -34,6 +34,7 @@ from .features import (
 from .html import HTML_NAMES
 from .pagetype import PageTypeModel, vector_names
 from .thresholds import CONTAINER_LEVELS, FOREST_ROWS
+from .timing import lap
 from .votes import VOTE_NAMES
 
 PASS2_EXTRA = (
@@ -194,6 +195,7 @@ class Model:
             z1 += extra @ self._pass1_extra
             z2 += extra @ self._pass2_extra
         p1 = _sigmoid(z1)
+        lap("pass 1")
         z2 += _pass2_extra(p1) @ self._pass2_context
         if containers is not None:
             z2 += container_columns(p1, block_words(base), containers) @ self._pass2_containers
@@ -284,6 +286,7 @@ class TreeModel:
         # rather than held for the whole page (a page of 500,000 blocks would need 1.4 GB for them).
         slices = [slice(i, i + FOREST_ROWS) for i in range(0, len(base), FOREST_ROWS)]
         p1 = np.concatenate([_sigmoid(self._pass1(np.hstack((expand(base[s]), extra[s])))) for s in slices])
+        lap("pass 1")
         context = np.hstack((_pass2_extra(p1), container_columns(p1, block_words(base), containers)))
         p2 = [_sigmoid(self._pass2(np.hstack((expand(base[s]), extra[s], context[s])))) for s in slices]
         return p1, np.concatenate(p2)
