@@ -443,11 +443,11 @@ class _StructureWalker(_Walker):
     def flush(self) -> None:
         start = self.start
         if start is None:  # nothing but white space (and markers) since the last line: the common case
-            if self.literals:
-                self._carry_literals("".join(self.parts))
             if self.parts:
+                if self.literals:
+                    self._carry_literals("".join(self.parts))
                 self.parts = []
-            self.marked = self.literals = False
+                self.marked = self.literals = False
             return
         parts = "".join(self.parts)
         if self.marked:
@@ -462,15 +462,14 @@ class _StructureWalker(_Walker):
         context = start[0]
         node = context.node if context.node is not None else Node()
         block = context.blocks[0] if context.blocks else -1
-        pre_line = self.pre_breaks.get(node.owner, 0)
-        texts = self.lines.texts[before:]
+        out = self.recorder.structure.lines
         if context.flags & PRE:
-            mds = texts
+            pre_line = self.pre_breaks.get(node.owner, 0)
+            out.extend(Line(node, block, text, pre_line) for text in self.lines.texts[before:])
         elif added == 1:
-            mds = [self.recorder.resolve(parts)]
+            out.append(Line(node, block, self.recorder.resolve(parts), 0))
         else:  # an over-long line cut into pieces: plain text, its inline markup left out
-            mds = [escape_inline(t) for t in texts]
-        self.recorder.structure.lines.extend(Line(node, block, md, pre_line) for md in mds)
+            out.extend(Line(node, block, escape_inline(text), 0) for text in self.lines.texts[before:])
 
     def _carry_literals(self, parts: str) -> None:
         """An image or formula on no line of text of its own joins the line before (or the next)."""
@@ -491,6 +490,7 @@ _MARKER = re.compile("[\ufdd0-\ufdd6]")
 
 def _walk(root: etree._Element, walker: _Walker, recorder: Recorder | None = None) -> None:
     skip = _Skipper(root)
+    inline_tags = recorder.inline_tags if recorder is not None else frozenset()
     # one entry per open element
     stack = [_Context(0, -1, "other", "", False, (), node=Node() if recorder is not None else None)]
     block_id = 0
@@ -530,7 +530,7 @@ def _walk(root: etree._Element, walker: _Walker, recorder: Recorder | None = Non
             if recorder is not None and node is not None:
                 if tag in STRUCTURAL:
                     node = recorder.enter(element, tag, node, block_id)
-                if tag in recorder.inline_tags:
+                if tag in inline_tags:
                     opening, close = recorder.inline_open(element, tag, bool(parent.flags & PRE))
                     if opening:
                         walker.mark(opening)
