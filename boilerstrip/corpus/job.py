@@ -91,13 +91,16 @@ class Summary:
     failures: list[tuple[str, str]] = field(default_factory=list)  #: (id, error), the first hundred
     truncated: list[str] = field(default_factory=list)  #: one message per input file cut short
     already_complete: bool = False  #: resume found the output finished: nothing was done
+    jobs: int = 1  #: worker processes the job ran
 
     def line(self) -> str:
         rate = self.records_in / self.seconds if self.seconds else 0.0
+        megabytes = self.input_bytes / 1e6 / max(self.seconds, 1e-9)
         return (
             f"records in {self.records_in}, out {self.records_out}, empty {self.empty}, failed {self.failed}"
             + (f", resumed after {self.skipped_by_resume}" if self.skipped_by_resume else "")
-            + f"; {self.seconds:.1f} s, {rate:.1f} pages/s, {self.input_bytes / 1e6 / max(self.seconds, 1e-9):.2f} MB/s"
+            + f"; {self.seconds:.1f} s, {rate:.1f} pages/s, {megabytes:.2f} MB/s"
+            + (f" ({megabytes / self.jobs:.2f} MB/s per worker)" if self.jobs > 1 else "")
         )
 
 
@@ -406,6 +409,7 @@ def run_job(
     start = time.perf_counter()
     records = islice(all_records(paths, fields, summary.truncated), done, None)
     jobs = max(1, jobs or os.cpu_count() or 1)
+    summary.jobs = jobs
     written = done
     try:
         cleaned = _cleaned(records, options, keep_meta, jobs, record_timeout)
