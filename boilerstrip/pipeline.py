@@ -161,11 +161,13 @@ def run(data: object, options: Options, who: str = "clean", structure: bool = Fa
     p1, p2 = p1_array.tolist(), p2_array.tolist()
     lap("pass 2")
     h1 = title_elements = None
+    page_title = ""
     title_tag = chrome = np.zeros(len(page), dtype=bool)
     if prepared.extra is not None and len(page):
         column = dict(zip(prepared.model.extra_names, prepared.extra.T))
         h1, title_elements = np.flatnonzero(column["h_h1"] > 0), np.flatnonzero(column["h_title_tag"] > 0)
         title_tag = column["h_title_tag"] > 0
+        page_title = " ".join(page.texts[i] for i in title_elements.tolist())
         chrome = (column["h_in_nav"] > 0) | (column["h_in_header"] > 0) | (column["h_in_footer"] > 0)
 
     def choose(threshold_drop: float) -> _Choice:
@@ -175,7 +177,7 @@ def run(data: object, options: Options, who: str = "clean", structure: bool = Fa
         fill_gaps(keep, reasons, p2)
         for i in duplicates(page.texts, keep):
             keep[i], reasons[i] = False, Reason.DUPLICATE
-        title = _place_title(page, x, words, p2, keep, reasons, options, h1)
+        title = _place_title(page, x, words, p2, keep, reasons, options, h1, page_title)
         if title is not None and title_elements is not None:
             drop_title_element(page.texts, title_elements, title, keep, reasons)
         return _Choice(keep, reasons, title, region)
@@ -267,12 +269,13 @@ def _place_title(
     reasons: list[Reason],
     options: Options,
     h1: np.ndarray | None = None,
+    page_title: str = "",
 ) -> int | None:
     """Keep the headline once (or drop it, with keep_title off); the article starts there."""
     dropped = {i: r for i, r in enumerate(reasons) if not keep[i]}
     title = find_heading(h1, words, keep) if h1 is not None else None
     if title is None:
-        title = find_title(page.texts, x, words, keep, dropped)
+        title = find_title(page.texts, x, words, keep, dropped, page_title)
     if title is None:
         return None
     if not options.keep_title:

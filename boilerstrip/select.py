@@ -133,12 +133,20 @@ def _glued_prefix(text: str, tail_norm: str) -> bool:
 
 
 def find_title(
-    texts: Sequence[str], x: np.ndarray, words: Sequence[float], keep: Sequence[bool], dropped: dict[int, Reason]
+    texts: Sequence[str],
+    x: np.ndarray,
+    words: Sequence[float],
+    keep: Sequence[bool],
+    dropped: dict[int, Reason],
+    page_title: str = "",
 ) -> int | None:
-    """The headline: the nearest heading-like block before the start of the article text.
+    """The headline: the nearest heading-like block before the start of the article text, or, where
+    a heading-like block there says what the page's ``<title>`` says, that block.
 
     The text starts at the first kept block of running text (or the first kept block); a headline
     has a few words, no sentence end, and is not a byline, date, breadcrumb or a line a rule dropped.
+    The nearest such block is often a byline or a "reviewed by" line the rules do not know; the
+    headline is the one the ``<title>`` repeats ("Headline | Site").
     """
     kept = [i for i, k in enumerate(keep) if k]
     if not kept:
@@ -146,6 +154,8 @@ def find_title(
     anchor = next((i for i in kept if words[i] >= LONG_LINE_WORDS), kept[0])
     bars = x[:, [COLUMN[c] for c in _TITLE_BARS]].any(axis=1) | (x[:, COLUMN["separator_count"]] > 0)
     sentence = x[:, COLUMN["ends_sentence"]]
+    title_words = set(_WORD.findall(page_title.lower()))
+    nearest = None
     for i in range(anchor - 1, max(-1, anchor - TITLE_LOOKBACK - 1), -1):
         if dropped.get(i) in _NOT_TITLES:
             continue
@@ -153,8 +163,13 @@ def find_title(
             continue
         if sentence[i] and not texts[i].rstrip().endswith(("?", "!")):
             continue
-        return i
-    return None
+        if not title_words:
+            return i
+        nearest = i if nearest is None else nearest
+        line_words = set(_WORD.findall(texts[i].lower()))
+        if len(line_words) >= TITLE_MIN_WORDS and line_words <= title_words:
+            return i
+    return nearest
 
 
 def drop_title_element(

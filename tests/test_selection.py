@@ -194,3 +194,19 @@ def test_list_page_bar_is_lower_except_for_menu_lines() -> None:
     chrome = np.array([False, False, False, True, True, True])
     keep, _ = _first_decisions(x, block_words(x).tolist(), p2, Options(), chrome=chrome)
     assert keep == [True, True, True, False, False, False]
+
+
+def test_headline_is_the_line_the_title_repeats() -> None:
+    """Without an <h1>, the nearest heading-like line before the text may be a "reviewed by" or
+    credit line; the headline is the one the <title> repeats."""
+    body = (
+        '<main><div class="story-head"><div class="hed">Harbour towns rebuild their sea walls</div>'
+        '<div class="credit">Reviewed by Anna Berg, coastal engineer</div></div>'
+        + "".join(f"<p>{p}</p>" for p in ARTICLE)
+        + "</main>"
+    )
+    html = page(body, head="<title>Harbour towns rebuild their sea walls | Coast News</title>")
+    doc = boilerstrip.extract(html, metadata=False)
+    assert doc.title == "Harbour towns rebuild their sea walls"
+    assert doc.text.splitlines()[0] == "Harbour towns rebuild their sea walls"
+    assert doc.text.splitlines()[1].startswith("Harbour towns along the northern coast")
