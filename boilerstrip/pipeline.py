@@ -162,12 +162,14 @@ def run(data: object, options: Options, who: str = "clean", structure: bool = Fa
     lap("pass 2")
     h1 = title_elements = None
     page_title = ""
+    headings: list[bool] | None = None
     title_tag = chrome = np.zeros(len(page), dtype=bool)
     if prepared.extra is not None and len(page):
         column = dict(zip(prepared.model.extra_names, prepared.extra.T))
         h1, title_elements = np.flatnonzero(column["h_h1"] > 0), np.flatnonzero(column["h_title_tag"] > 0)
         title_tag = column["h_title_tag"] > 0
         page_title = " ".join(page.texts[i] for i in title_elements.tolist())
+        headings = (column["h_heading"] > 0).tolist()
         chrome = (column["h_in_nav"] > 0) | (column["h_in_header"] > 0) | (column["h_in_footer"] > 0)
 
     def choose(threshold_drop: float) -> _Choice:
@@ -175,7 +177,7 @@ def run(data: object, options: Options, who: str = "clean", structure: bool = Fa
         region = main_region(keep, p2, words)
         _restrict_to_region(keep, reasons, p2, region)
         fill_gaps(keep, reasons, p2)
-        for i in duplicates(page.texts, keep):
+        for i in duplicates(page.texts, keep, headings):
             keep[i], reasons[i] = False, Reason.DUPLICATE
         title = _place_title(page, x, words, p2, keep, reasons, options, h1, page_title)
         if title is not None and title_elements is not None:

@@ -67,7 +67,7 @@ def _normal(text: str) -> str:
     return _NON_ALNUM.sub("", text.lower())
 
 
-def duplicates(texts: Sequence[str], keep: Sequence[bool]) -> dict[int, int]:
+def duplicates(texts: Sequence[str], keep: Sequence[bool], headings: Sequence[bool] | None = None) -> dict[int, int]:
     """Map each kept block that repeats another kept block to the block it repeats.
 
     Exact repeats (ignoring case and surrounding space) of lines of some length anywhere in the page
@@ -75,7 +75,9 @@ def duplicates(texts: Sequence[str], keep: Sequence[bool]) -> dict[int, int]:
     prefix or suffix of the other, ignoring punctuation) between consecutive kept blocks. Of a
     contained pair the shorter goes, unless the longer one is the shorter glued to a prefix with no
     space between (``NewsSenior Iranian ...``): that is a rendering artefact, and the longer goes.
-    Only the ends of a line are normalised unless they match, so long paragraphs cost little.
+    Only the ends of a line are normalised unless they match, so long paragraphs cost little. Of an
+    exact repeat the later goes, unless it is a heading (``headings``, HTML input) and the earlier
+    is not: the earlier is then a table of contents' or a teaser's copy, and the heading stays.
     """
     seen: dict[str, int] = {}
     out: dict[int, int] = {}
@@ -86,7 +88,11 @@ def duplicates(texts: Sequence[str], keep: Sequence[bool]) -> dict[int, int]:
             continue
         key = text.strip().lower()
         if key in seen and len(key.split()) >= DUPLICATE_MIN_WORDS:
-            out[i] = seen[key]
+            first = seen[key]
+            if headings is not None and headings[i] and not headings[first] and first not in out:
+                out[first], seen[key] = i, i
+            else:
+                out[i] = first
             continue
         seen.setdefault(key, i)
         head, tail = _normal(text[: 2 * span])[:span], _normal(text[-2 * span :])[-span:]

@@ -210,3 +210,20 @@ def test_headline_is_the_line_the_title_repeats() -> None:
     assert doc.title == "Harbour towns rebuild their sea walls"
     assert doc.text.splitlines()[0] == "Harbour towns rebuild their sea walls"
     assert doc.text.splitlines()[1].startswith("Harbour towns along the northern coast")
+
+
+def test_a_heading_outlives_its_table_of_contents_copy() -> None:
+    """A repeat is dropped, but a heading wins over the earlier list item naming it (a table of contents)."""
+    sections = [
+        "How the new stepped sea walls break the waves",
+        "What the residents who lost their shops were offered",
+        "When the next real test of the walls will come",
+    ]
+    toc = "<ul>" + "".join(f'<li><a href="#s{k}">{s}</a></li>' for k, s in enumerate(sections)) + "</ul>"
+    body = "".join(f'<h2 id="s{k}">{s}</h2><p>{ARTICLE[2 * k]}</p><p>{ARTICLE[2 * k + 1]}</p>'
+                   for k, s in enumerate(sections))  # fmt: skip
+    html = page(f"<article><h1>Sea walls rebuilt ahead of the spring tides</h1>{toc}{body}</article>")
+    md = boilerstrip.clean(html, output="markdown")
+    for s in sections:
+        assert f"## {s}\n" in md
+        assert md.count(s) == 1
