@@ -52,3 +52,14 @@ MAX_TAG_DEPTH = 1000
 # --- markdown ------------------------------------------------------------------------------------
 #: A code block's language name longer than this is not a language name (a class list gone wrong).
 MARKDOWN_MAX_LANGUAGE_CHARS = 24
+#: A cell's ``colspan`` and ``rowspan`` count up to this (HTML's own limits are 1,000 and 65,534:
+#: a hostile table would otherwise cover millions of cells).
+MARKDOWN_MAX_SPAN = 50
+#: A table wider than this many columns is written as paragraphs (no reader reads such a pipe table,
+#: and its rows would grow with the width).
+MARKDOWN_MAX_TABLE_COLS = 64
+#: Cells a table may mark as covered by row spans from above; past it, spans reach no further.
+MARKDOWN_MAX_COVERED_CELLS = 20_000
+#: Lists and quotes nested deeper than this are written at this depth (each level indents every
+#: line it holds: a page of thousands of nested lists would give lines of thousands of spaces).
+MARKDOWN_MAX_DEPTH = 8

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
+from .limits import MARKDOWN_MAX_DEPTH, MARKDOWN_MAX_TABLE_COLS
 from .segment import tidy_line
 from .structure import CELL, CODE, HEADING, ITEM, PARAGRAPH, TITLE, Line, Node, Structure, escape_inline
 from .structure import escape_line_start as _escape_start
@@ -98,7 +99,7 @@ def markdown(run: Run) -> str:
         if unit.kind != ITEM:
             item_columns = []
         body = _render(unit, lines, run, item_columns)
-        prefix = "> " * unit.node.quotes
+        prefix = "> " * min(unit.node.quotes, MARKDOWN_MAX_DEPTH)
         if prefix:
             body = "\n".join((prefix + line).rstrip() for line in body.split("\n"))
         if previous is not None:
@@ -180,7 +181,7 @@ def _data_tables(run: Run, lines: list[Line], kept: list[int], structure: Struct
         if table is None or table.nested or table.presentation:
             continue
         rows = TABLE_MIN_ROWS if table.header_cells else TABLE_MIN_ROWS_WITHOUT_HEADER
-        if table.rows < rows or table.cols < TABLE_MIN_COLS:
+        if table.rows < rows or not TABLE_MIN_COLS <= table.cols <= MARKDOWN_MAX_TABLE_COLS:
             continue
         if all(_plain_cell(run, lines, members) for members in by_cell.values()):
             data.add(table_id)
@@ -223,7 +224,7 @@ def _heading_text(text: str) -> str:
 
 
 def _item(node: Node, text: str, item_columns: list[int]) -> str:
-    depth = max(node.level, 1)
+    depth = min(max(node.level, 1), MARKDOWN_MAX_DEPTH)
     del item_columns[depth - 1 :]
     indent = item_columns[-1] if item_columns else 0
     while len(item_columns) < depth - 1:  # a parent item was not kept: indent as if it had been

@@ -19,7 +19,7 @@ from urllib.parse import urljoin
 
 from lxml import etree
 
-from .limits import MARKDOWN_MAX_LANGUAGE_CHARS
+from .limits import MARKDOWN_MAX_COVERED_CELLS, MARKDOWN_MAX_LANGUAGE_CHARS, MARKDOWN_MAX_SPAN
 
 # Marker characters inside a line's markdown parts (noncharacters: never in text).
 CODE_OPEN, CODE_CLOSE, LINK_OPEN, LINK_END, LINK_CLOSE, LITERAL_OPEN, LITERAL_END = (
@@ -169,17 +169,16 @@ class Recorder:
             table.row, table.rows = 0, max(table.rows, 1)
         while (table.row, table.col) in table.taken:
             table.col += 1
-        span = min(_int(element.get("colspan"), 1), 100)
-        rows = min(_int(element.get("rowspan"), 1), 100)
-        for r in range(1, rows):
-            for c in range(span):
-                table.taken.add((table.row + r, table.col + c))
+        span = max(min(_int(element.get("colspan"), 1), MARKDOWN_MAX_SPAN), 1)
+        rows = min(_int(element.get("rowspan"), 1), MARKDOWN_MAX_SPAN)
+        if len(table.taken) < MARKDOWN_MAX_COVERED_CELLS:
+            table.taken.update((table.row + r, table.col + c) for r in range(1, rows) for c in range(span))
         col = table.col
-        table.col += max(span, 1)
+        table.col += span
         table.cols = max(table.cols, table.col)
         header = tag == "th"
         table.header_cells += header
-        return parent._replace(kind=CELL, owner=element_id, row=table.row, col=col, span=max(span, 1), header=header)
+        return parent._replace(kind=CELL, owner=element_id, row=table.row, col=col, span=span, header=header)
 
     # --- inline markup: marker strings the walk appends to the line's markdown parts -------------
 

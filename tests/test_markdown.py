@@ -220,3 +220,16 @@ def test_generated_pages_give_well_formed_markdown(blocks: list[str]) -> None:
     assert check_markdown(doc.markdown) == [], doc.markdown
     assert doc.text == boilerstrip.clean(page)
     assert _words(doc.text) <= _words(doc.markdown)
+
+
+def test_hostile_structure_stays_bounded() -> None:
+    """Spans, nesting and widths a page can claim do not blow up the markdown or its cost."""
+    bomb = "".join("<tr>" + "<td colspan=1000 rowspan=65534>cell words</td>" * 20 + "</tr>" for _ in range(50))
+    md = boilerstrip.clean(f"<html><body><table>{bomb}</table></body></html>", output="markdown")
+    assert len(md) < 50_000 and check_markdown(md) == []
+    lists = "<ul><li>item words here and there " * 2000 + "</li></ul>" * 2000
+    md = boilerstrip.clean(f"<html><body>{lists}</body></html>", output="markdown")
+    assert max(len(line) - len(line.lstrip()) for line in md.splitlines()) <= 2 * 8
+    quotes = "<blockquote>" * 2000 + "<p>deep quote text with several words in it for the reader</p>" + "</blockquote>" * 2000
+    md = boilerstrip.clean(f"<html><body>{quotes}</body></html>", output="markdown")
+    assert md.startswith("> " * 8 + "deep quote text")
