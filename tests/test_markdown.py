@@ -230,6 +230,7 @@ def test_hostile_structure_stays_bounded() -> None:
     lists = "<ul><li>item words here and there " * 2000 + "</li></ul>" * 2000
     md = boilerstrip.clean(f"<html><body>{lists}</body></html>", output="markdown")
     assert max(len(line) - len(line.lstrip()) for line in md.splitlines()) <= 2 * 8
-    quotes = "<blockquote>" * 2000 + "<p>deep quote text with several words in it for the reader</p>" + "</blockquote>" * 2000
+    text = "<p>deep quote text with several words in it for the reader</p>"
+    quotes = "<blockquote>" * 2000 + text + "</blockquote>" * 2000
     md = boilerstrip.clean(f"<html><body>{quotes}</body></html>", output="markdown")
     assert md.startswith("> " * 8 + "deep quote text")
