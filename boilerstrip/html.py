@@ -329,6 +329,7 @@ class _Walker:
         self.chars = 0
         self.link_chars = 0
         self.start: tuple[_Context, int] | None = None  # context and depth where the line's text began
+        self.marked = False  # the parts hold inline markers (only a walk recording structure adds them)
 
     def add(self, text: str, context: _Context, depth: int, in_link: bool) -> None:
         if context.flags & PRE and _LINE_BREAK.search(text):
@@ -357,11 +358,17 @@ class _Walker:
     def flush(self) -> None:
         if self.start is None:  # nothing but white space since the last line: the common case
             if self.parts:
-                self.parts = []
+                if self.marked:
+                    self.blank_marked()
+                else:
+                    self.parts = []
             return
         context, depth = self.start
-        joined = "".join(self.parts)
+        joined = marked = "".join(self.parts)
+        if self.marked:  # the line's text is its parts without the markers
+            joined = TOKEN.sub("", marked)
         line = joined.rstrip() if context.flags & PRE else _SPACE.sub(" ", joined).strip()
+        before = len(self.lines.texts)
         if has_text(line):  # as segment() judges it: a line of a lone zero-width joiner is blank
             share = self.link_chars / max(self.chars, 1)
             ancestors = self.lines.ancestors(context.blocks)
@@ -371,6 +378,18 @@ class _Walker:
             else:
                 self.lines.add(line, context, depth, share, self.chars, ancestors)
         self.parts, self.chars, self.link_chars, self.start = [], 0, 0, None
+        if self.recording:
+            self.record(context, before, marked)
+
+    #: whether :meth:`record` wants each line (a walk recording structure)
+    recording = False
+
+    def record(self, context: _Context, before: int, parts: str) -> None:
+        """The lines from ``before`` on were just added (none, if the text was blank)."""
+
+    def blank_marked(self) -> None:
+        """Markers but no text since the last line: clear the parts (or keep what the next line takes)."""
+        self.parts = []
 
 
 def html_page(markup: str, structure: Recorder | None = None) -> HtmlPage:
@@ -420,8 +439,7 @@ class _StructureWalker(_Walker):
         super().__init__()
         self.recorder = recorder
         self.pre_breaks: dict[int, int] = {}  # line breaks seen so far in each <pre>
-        self.marked = False  # the parts hold markers ...
-        self.literals = False  # ... of which an image or a formula
+        self.literals = False  # the parts hold an image or a formula
 
     def mark(self, marker: str) -> None:
         if marker:
@@ -440,47 +458,43 @@ class _StructureWalker(_Walker):
         self.flush()
         self.pre_breaks[owner] = self.pre_breaks.get(owner, 0) + 1
 
-    def flush(self) -> None:
-        start = self.start
-        if start is None:  # nothing but white space (and markers) since the last line: the common case
-            if self.parts:
-                if self.literals:
-                    self._carry_literals("".join(self.parts))
-                self.parts = []
-                self.marked = self.literals = False
-            return
-        parts = "".join(self.parts)
-        if self.marked:
-            self.parts = [TOKEN.sub("", parts)]
-        self.marked = self.literals = False
-        before = len(self.lines)
-        super().flush()
-        added = len(self.lines) - before
-        if not added:
+    recording = True
+
+    def blank_marked(self) -> None:
+        parts, literals = "".join(self.parts), self.literals
+        self.parts, self.marked, self.literals = [], False, False
+        if literals:
             self._carry_literals(parts)
+
+    def record(self, context: _Context, before: int, parts: str) -> None:
+        marked, self.marked, self.literals = self.marked, False, False
+        lines = self.lines.texts
+        if len(lines) == before:  # blank: no line, but an image or formula may join the one before
+            if marked:
+                self._carry_literals(parts)
             return
-        context = start[0]
         node = context.node if context.node is not None else Node()
         block = context.blocks[0] if context.blocks else -1
         out = self.recorder.structure.lines
         if context.flags & PRE:
             pre_line = self.pre_breaks.get(node.owner, 0)
-            out.extend(Line(node, block, text, pre_line) for text in self.lines.texts[before:])
-        elif added == 1:
-            out.append(Line(node, block, self.recorder.resolve(parts), 0))
+            out.extend(Line(node, block, text, pre_line) for text in lines[before:])
+        elif len(lines) == before + 1:
+            text = self.recorder.resolve(parts) if marked else escape_inline(lines[before])
+            out.append(Line(node, block, text, 0))
         else:  # an over-long line cut into pieces: plain text, its inline markup left out
-            out.extend(Line(node, block, escape_inline(text), 0) for text in self.lines.texts[before:])
+            out.extend(Line(node, block, escape_inline(text), 0) for text in lines[before:])
 
     def _carry_literals(self, parts: str) -> None:
         """An image or formula on no line of text of its own joins the line before (or the next)."""
         if LITERAL_OPEN not in parts:
             return
-        literals = self.recorder.resolve("".join(_LITERALS.findall(parts)))
+        literals = self.recorder.resolve(" ".join(_LITERALS.findall(parts)))
         lines = self.recorder.structure.lines
         if lines and lines[-1].node.kind != "code" and lines[-1].node.kind != TITLE:
             lines[-1] = lines[-1]._replace(markdown=f"{lines[-1].markdown} {literals}")
         else:  # no line yet: the next line starts with it
-            self.parts.append(self.recorder.literal(literals))
+            self.parts.append(self.recorder.literal(literals + " "))  # the space is markdown, not text
             self.marked = self.literals = True
 
 
@@ -490,6 +504,8 @@ _MARKER = re.compile("[\ufdd0-\ufdd6]")
 
 def _walk(root: etree._Element, walker: _Walker, recorder: Recorder | None = None) -> None:
     skip = _Skipper(root)
+    # The tags the structure recorder acts on (one look-up per element decides whether it does).
+    noted = (STRUCTURAL | recorder.inline_tags | {"br"}) if recorder is not None else frozenset()
     inline_tags = recorder.inline_tags if recorder is not None else frozenset()
     # one entry per open element
     stack = [_Context(0, -1, "other", "", False, (), node=Node() if recorder is not None else None)]
@@ -527,7 +543,7 @@ def _walk(root: etree._Element, walker: _Walker, recorder: Recorder | None = Non
             link = tag == "a" and not (element.get("href") or "#").startswith("#")  # not an in-page anchor
             links += link
             node, close = parent.node, ""
-            if recorder is not None and node is not None:
+            if tag in noted and recorder is not None and node is not None:
                 if tag in STRUCTURAL:
                     node = recorder.enter(element, tag, node, block_id)
                 if tag in inline_tags:

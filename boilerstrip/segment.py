@@ -37,6 +37,7 @@ _GLUED_PLACEHOLDER = regex.compile("^(?:" + "|".join(_PLACEHOLDERS) + r")(?=(\p{
 _INVISIBLE = "\u00ad\u200b\u2060\ufeff"
 _DROP_INVISIBLE = dict.fromkeys(map(ord, _INVISIBLE))
 _JOINERS = "\u200c\u200d"
+_INVISIBLE_CHAR = re.compile(f"[{_INVISIBLE}]")
 _VISIBLE = re.compile(rf"[^\s{_INVISIBLE}{_JOINERS}]")
 # Where a sentence ends: its mark (and closing quotes or brackets), then white space; the
 # full-width marks of Chinese and Japanese need no space after them.
@@ -136,7 +137,8 @@ def tidy_line(line: str) -> str:
     """One line as :func:`segment` tidies lines: without invisible characters, in NFC."""
     if line.isascii():
         return line
-    line = line.translate(_DROP_INVISIBLE)
+    if _INVISIBLE_CHAR.search(line):
+        line = line.translate(_DROP_INVISIBLE)
     return line if unicodedata.is_normalized("NFC", line) else unicodedata.normalize("NFC", line)
 
 
