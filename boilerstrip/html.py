@@ -438,6 +438,7 @@ class _StructureWalker(_Walker):
     def __init__(self, recorder: Recorder) -> None:
         super().__init__()
         self.recorder = recorder
+        self.out = recorder.structure.lines
         self.pre_breaks: dict[int, int] = {}  # line breaks seen so far in each <pre>
         self.literals = False  # the parts hold an image or a formula
 
@@ -467,23 +468,25 @@ class _StructureWalker(_Walker):
             self._carry_literals(parts)
 
     def record(self, context: _Context, before: int, parts: str) -> None:
-        marked, self.marked, self.literals = self.marked, False, False
+        marked = self.marked
+        if marked:
+            self.marked = self.literals = False
         lines = self.lines.texts
-        if len(lines) == before:  # blank: no line, but an image or formula may join the one before
+        added = len(lines) - before
+        if not added:  # blank: no line, but an image or formula may join the one before
             if marked:
                 self._carry_literals(parts)
             return
-        node = context.node if context.node is not None else Node()
+        node = context.node or _NO_NODE
         block = context.blocks[0] if context.blocks else -1
-        out = self.recorder.structure.lines
-        if context.flags & PRE:
-            pre_line = self.pre_breaks.get(node.owner, 0)
-            out.extend(Line(node, block, text, pre_line) for text in lines[before:])
-        elif len(lines) == before + 1:
+        if added == 1 and not context.flags & PRE:
             text = self.recorder.resolve(parts) if marked else escape_inline(lines[before])
-            out.append(Line(node, block, text, 0))
+            self.out.append(Line(node, block, text, 0))
+        elif context.flags & PRE:
+            pre_line = self.pre_breaks.get(node.owner, 0)
+            self.out.extend(Line(node, block, text, pre_line) for text in lines[before:])
         else:  # an over-long line cut into pieces: plain text, its inline markup left out
-            out.extend(Line(node, block, escape_inline(text), 0) for text in lines[before:])
+            self.out.extend(Line(node, block, escape_inline(text), 0) for text in lines[before:])
 
     def _carry_literals(self, parts: str) -> None:
         """An image or formula on no line of text of its own joins the line before (or the next)."""
@@ -498,6 +501,7 @@ class _StructureWalker(_Walker):
             self.marked = self.literals = True
 
 
+_NO_NODE = Node()
 _LITERALS = re.compile("\ufdd5\\d+\ufdd6")
 _MARKER = re.compile("[\ufdd0-\ufdd6]")
 

@@ -306,11 +306,11 @@ _BLOCK_START = re.compile(r"(#{1,6}(?:\s|$)|>|[-+](?:\s|$)|~~~|```)|(\d{1,9})([.
 
 def escape_inline(text: str) -> str:
     """``text`` with the characters markdown would read as markup escaped."""
-    return _INLINE_SPECIAL.sub(lambda m: "\\" + m.group(0), text) if _needs_escape(text) else text
+    return text if _SPECIAL_CHAR.search(text) is None else _INLINE_SPECIAL.sub(_backslash, text)
 
 
-def _needs_escape(text: str) -> bool:
-    return _SPECIAL_CHAR.search(text) is not None
+def _backslash(match: re.Match[str]) -> str:
+    return "\\" + match.group(0)
 
 
 _SPECIAL_CHAR = re.compile(r"[\\`*\[\]_<&]")
