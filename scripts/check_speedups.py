@@ -1,0 +1,60 @@
+"""The compiled core and the pure-Python path give the same output on a slice of the bench's dev files.
+
+    python scripts/check_speedups.py [--every 10]
+
+Both inputs (page text and HTML) of every K-th page of both dev files, cleaned with the compiled
+counter and without it, in one process; prints the time of each and exits 1 on any difference.
+CI runs it after the tests (tests/test_speedups.py checks the same on the fixtures and random text).
+Skips (exit 0) where the bench or the compiled core is absent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BENCH = ROOT.parent / "shared" / "bench"
+sys.path.insert(0, str(ROOT))
+
+import boilerstrip  # noqa: E402
+from boilerstrip import features  # noqa: E402
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--every", type=int, default=10)
+    args = ap.parse_args()
+    compiled = features._compiled_counts
+    if compiled is None or not BENCH.exists():
+        print("check_speedups: skipped (no compiled core, or no ../shared/bench)")
+        return 0
+    differ, pages, seconds = [], 0, {"compiled": 0.0, "pure": 0.0}
+    for name in ("dev.jsonl.gz", "wceb-dev.jsonl.gz"):
+        with gzip.open(BENCH / "data" / name, "rt", encoding="utf-8") as f:
+            for i, line in enumerate(f):
+                if i % args.every:
+                    continue
+                record = json.loads(line)
+                for field, fmt in (("page_text", "text"), ("html", "html")):
+                    outs = []
+                    for kind, counter in (("compiled", compiled), ("pure", None)):
+                        features._compiled_counts = counter
+                        start = time.perf_counter()
+                        outs.append(boilerstrip.clean(record[field], input_format=fmt))
+                        seconds[kind] += time.perf_counter() - start
+                    features._compiled_counts = compiled
+                    pages += 1
+                    if outs[0] != outs[1]:
+                        differ.append(f"{record['id']} ({fmt})")
+    print(f"check_speedups: {pages} page runs, compiled {seconds['compiled']:.1f} s, pure {seconds['pure']:.1f} s; "
+          f"{len(differ)} differ{': ' + ', '.join(differ[:10]) if differ else ''}")  # fmt: skip
+    return 1 if differ else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
