@@ -240,9 +240,9 @@ def page_features(page: Page, full: bool = True) -> np.ndarray:
     lines = page.stripped
     stop = function_words()
     low = "\n".join(lines).lower().split("\n")  # one lower() call for the page
-    counts = token_counts(lines, low, stop)  # ratios per token (stop words, capitals, numbers)
-    shape = counts[:, :3]
-    stop_counts = counts[:, 3].copy()  # _spaceless_counts adds to it
+    tokens = token_counts(lines, low, stop)  # ratios per token (stop words, capitals, numbers)
+    shape = tokens[:, :3]
+    stop_counts = tokens[:, 3].copy()  # _spaceless_counts adds to it
     all_ascii = all(map(str.isascii, lines))
     spaceless = np.zeros(n) if all_ascii else np.array(_spaceless_counts(lines, stop_counts), dtype=float)
     cores = [s.rstrip(_END_QUOTES) or s for s in lines]
