@@ -26,7 +26,7 @@ from .features import windowed_mean
 from .limits import LONG_LINE_CHARS, MAX_TAG_DEPTH
 from .phrases.markup import BOILER_FRAGMENTS, BOILER_WORDS, COMMENT_FRAGMENTS, CONTENT_FRAGMENTS, HIDDEN_CLASSES
 from .segment import has_text, split_long_line
-from .structure import LITERAL_OPEN, MARKERS, STRUCTURAL, TITLE, TOKEN, Line, Node, Recorder, Structure, escape_inline
+from .structure import LITERAL_OPEN, MARKERS, STRUCTURAL, TITLE, TOKEN, Line, Node, Recorder, Structure
 from .thresholds import (
     ALL_LINK_SHARE,
     ATTR_NEAR_LEVELS,
@@ -415,7 +415,7 @@ def html_page(markup: str, structure: Recorder | None = None) -> HtmlPage:
         for piece in split_long_line(title) if len(title) > LONG_LINE_CHARS else (title,):
             walker.lines.add(piece, _TITLE, 0, 0.0, len(piece), ancestors)
             if structure is not None:
-                structure.structure.lines.append(Line(Node(kind=TITLE, level=1), -1, escape_inline(piece), 0))
+                structure.structure.lines.append(Line(_TITLE_NODE, -1, "", 0))
     _walk(root, walker, structure)
     walker.flush()
     del root  # the tree is done with: free it before the columns are built
@@ -479,29 +479,31 @@ class _StructureWalker(_Walker):
             return
         node = context.node or _NO_NODE
         block = context.blocks[0] if context.blocks else -1
+        # A line's markdown is resolved only if it is kept (Structure.markdown): here its parts are kept
+        # when they hold inline markers. Code is verbatim; an over-long line cut into pieces is plain text.
         if added == 1 and not context.flags & PRE:
-            text = self.recorder.resolve(parts) if marked else escape_inline(lines[before])
-            self.out.append(Line(node, block, text, 0))
-        elif context.flags & PRE:
-            pre_line = self.pre_breaks.get(node.owner, 0)
-            self.out.extend(Line(node, block, text, pre_line) for text in lines[before:])
-        else:  # an over-long line cut into pieces: plain text, its inline markup left out
-            self.out.extend(Line(node, block, escape_inline(text), 0) for text in lines[before:])
+            self.out.append(Line(node, block, parts if marked else "", 0))
+        else:
+            pre_line = self.pre_breaks.get(node.owner, 0) if context.flags & PRE else 0
+            self.out.extend(Line(node, block, "", pre_line) for _ in range(added))
 
     def _carry_literals(self, parts: str) -> None:
         """An image or formula on no line of text of its own joins the line before (or the next)."""
         if LITERAL_OPEN not in parts:
             return
-        literals = self.recorder.resolve(" ".join(_LITERALS.findall(parts)))
+        tokens = " ".join(_LITERALS.findall(parts))
         lines = self.recorder.structure.lines
         if lines and lines[-1].node.kind != "code" and lines[-1].node.kind != TITLE:
-            lines[-1] = lines[-1]._replace(markdown=f"{lines[-1].markdown} {literals}")
+            last = lines[-1]
+            lines[-1] = last._replace(parts=f"{last.parts or self.lines.texts[-1]} {tokens}")
         else:  # no line yet: the next line starts with it
+            literals = self.recorder.resolve(tokens)
             self.parts.append(self.recorder.literal(literals + " "))  # the space is markdown, not text
             self.marked = self.literals = True
 
 
 _NO_NODE = Node()
+_TITLE_NODE = Node(kind=TITLE, level=1)
 _LITERALS = re.compile("\ufdd5\\d+\ufdd6")
 _MARKER = re.compile("[\ufdd0-\ufdd6]")
 

@@ -209,11 +209,14 @@ def _render(unit: _Unit, lines: list[Line], run: Run, item_columns: list[int]) -
 
 def _markdown_of(run: Run, lines: list[Line], i: int) -> str:
     """A line's markdown, tidied as :func:`~boilerstrip.segment.segment` tidies its text."""
-    md = tidy_line(lines[i].markdown)
+    text = run.page.texts[i]
+    if run.structure is None or not lines[i].parts:  # no inline markup: the line's text, escaped
+        return escape_inline(text.strip())
+    md = tidy_line(run.structure.markdown(i, text))
     repair = run.page.repairs.get(i)
     if repair and md.startswith(repair):
         md = md[len(repair) :]
-    return md if lines[i].node.kind == CODE else md.strip()
+    return md.strip()
 
 
 _CLOSING_HASHES = re.compile(r"(\s)(#+)$")
@@ -246,7 +249,7 @@ def _code(unit: _Unit, lines: list[Line], run: Run) -> str:
         if last is not None and line.pre_line > last + 1:  # the blank lines the walk left out
             owner = unit.node.owner
             body.extend(space.get((owner, n), "") for n in range(last + 1, line.pre_line))
-        body.append(tidy_line(line.markdown))
+        body.append(run.page.texts[i])
         last = line.pre_line
     runs = [len(r) for line in body for r in re.findall("`{3,}", line)]
     fence = "`" * max(3, max(runs, default=0) + 1)

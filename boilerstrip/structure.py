@@ -80,11 +80,13 @@ class Table:
 
 
 class Line(NamedTuple):
-    """One line's structure: its node, its innermost block element, its markdown, its line in a ``<pre>``."""
+    """One line's structure: its node, its innermost block element, its inline markup, its line in a ``<pre>``."""
 
     node: Node
     block: int
-    markdown: str
+    #: the line's text with its inline markers, to resolve (:meth:`Structure.markdown`) if it is kept;
+    #: "" for a line without inline markup (its markdown is its text, escaped)
+    parts: str
     pre_line: int
 
 
@@ -94,8 +96,17 @@ class Structure:
 
     lines: list[Line] = field(default_factory=list)
     tables: dict[int, Table] = field(default_factory=dict)
+    literals: list[str] = field(default_factory=list)  #: link targets and verbatim markdown (images, math)
     #: the white space of a ``<pre>``'s white-space-only lines, by (its id, line number): no lines of their own
     pre_space: dict[tuple[int, int], str] = field(default_factory=dict)
+
+    def markdown(self, i: int, text: str) -> str:
+        """Line ``i`` as markdown, given its text: escaped, with its inline markup written out.
+
+        Resolved only for the lines that are kept, so the walk pays nothing for the others.
+        """
+        parts = self.lines[i].parts
+        return resolve(parts, self.literals) if parts else escape_inline(text)
 
 
 class Recorder:
@@ -106,7 +117,7 @@ class Recorder:
         #: the elements :meth:`inline_open` may mark (the walk calls it for no other)
         self.inline_tags = _INLINE_CODE | ({"a"} if links else set()) | ({"img"} if images else set())
         self.structure = Structure()
-        self.literals: list[str] = []  # link targets and verbatim markdown (images, math), by index
+        self.literals = self.structure.literals  # link targets and verbatim markdown (images, math), by index
         self._next_number: dict[int, int] = {}
 
     def set_base(self, root: etree._Element) -> None:
@@ -220,40 +231,44 @@ class Recorder:
         return len(self.literals) - 1
 
     def resolve(self, parts: str) -> str:
-        """A line's markdown parts (text and markers) as markdown: text escaped, spans written out."""
-        if not _MARKER.search(parts):
-            return escape_inline(" ".join(parts.split()))
-        out: list[str] = []
-        code: list[str] | None = None  # the text of an open code span
-        links: list[tuple[int, int]] = []  # open links: (where their text starts in out, target index)
-        for token in TOKEN.split(parts):
-            if not token:
-                continue
-            first = token[0]
-            if first == CODE_OPEN:
-                code = code if code is not None else []
-            elif first == CODE_CLOSE:
-                if code is not None:
-                    out.append(code_span("".join(code)))
-                    code = None
-            elif code is not None:
-                if first != LINK_OPEN and first != LINK_CLOSE and first != LITERAL_OPEN:
-                    code.append(token)
-            elif first == LINK_OPEN:
-                links.append((len(out), int(token[1:-1])))
-            elif first == LINK_CLOSE:
-                if links:
-                    start, target = links.pop()
-                    text = "".join(out[start:]).strip()
-                    del out[start:]
-                    out.append(f"[{text}]({_url(self.literals[target])})" if text else "")
-            elif first == LITERAL_OPEN:
-                out.append(self.literals[int(token[1:-1])])
-            else:
-                out.append(escape_inline(token))
-        if code:
-            out.append(code_span("".join(code)))
-        return " ".join("".join(out).split())
+        return resolve(parts, self.literals)
+
+
+def resolve(parts: str, literals: list[str]) -> str:
+    """A line's markdown parts (text and markers) as markdown: text escaped, spans written out."""
+    if not _MARKER.search(parts):
+        return escape_inline(" ".join(parts.split()))
+    out: list[str] = []
+    code: list[str] | None = None  # the text of an open code span
+    links: list[tuple[int, int]] = []  # open links: (where their text starts in out, target index)
+    for token in TOKEN.split(parts):
+        if not token:
+            continue
+        first = token[0]
+        if first == CODE_OPEN:
+            code = code if code is not None else []
+        elif first == CODE_CLOSE:
+            if code is not None:
+                out.append(code_span("".join(code)))
+                code = None
+        elif code is not None:
+            if first != LINK_OPEN and first != LINK_CLOSE and first != LITERAL_OPEN:
+                code.append(token)
+        elif first == LINK_OPEN:
+            links.append((len(out), int(token[1:-1])))
+        elif first == LINK_CLOSE:
+            if links:
+                start, target = links.pop()
+                text = "".join(out[start:]).strip()
+                del out[start:]
+                out.append(f"[{text}]({_url(literals[target])})" if text else "")
+        elif first == LITERAL_OPEN:
+            out.append(literals[int(token[1:-1])])
+        else:
+            out.append(escape_inline(token))
+    if code:
+        out.append(code_span("".join(code)))
+    return " ".join("".join(out).split())
 
 
 def code_language(pre: etree._Element) -> str:
