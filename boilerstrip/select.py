@@ -29,6 +29,7 @@ from .thresholds import (
 )
 
 _NON_ALNUM = re.compile(r"[\W_]+")
+_NON_ALNUM_KEEPING_LINES = re.compile(r"(?:[^\w\n]|_)+")
 _WORD = re.compile(r"\w+")
 _TITLE_BARS = ("ends_colon", "ends_ellipsis", "byline", "has_date")
 _NOT_TITLES = frozenset(
@@ -67,6 +68,11 @@ def _normal(text: str) -> str:
     return _NON_ALNUM.sub("", text.lower())
 
 
+def _normal_lines(texts: list[str]) -> list[str]:
+    """:func:`_normal` of each text (none holds a line break), in one pass over them all."""
+    return _NON_ALNUM_KEEPING_LINES.sub("", "\n".join(texts).lower()).split("\n") if texts else []
+
+
 def duplicates(texts: Sequence[str], keep: Sequence[bool], headings: Sequence[bool] | None = None) -> dict[int, int]:
     """Map each kept block that repeats another kept block to the block it repeats.
 
@@ -83,9 +89,11 @@ def duplicates(texts: Sequence[str], keep: Sequence[bool], headings: Sequence[bo
     out: dict[int, int] = {}
     previous: tuple[int, str, str] | None = None
     span = NEAR_DUPLICATE_MIN_CHARS
-    for i, text in enumerate(texts):
-        if not keep[i]:
-            continue
+    kept = [i for i, k in enumerate(keep) if k]
+    heads = _normal_lines([texts[i][: 2 * span] for i in kept])
+    tails = _normal_lines([texts[i][-2 * span :] for i in kept])
+    for k, i in enumerate(kept):
+        text = texts[i]
         key = text.strip().lower()
         if key in seen and len(key.split()) >= DUPLICATE_MIN_WORDS:
             first = seen[key]
@@ -95,7 +103,7 @@ def duplicates(texts: Sequence[str], keep: Sequence[bool], headings: Sequence[bo
                 out[i] = first
             continue
         seen.setdefault(key, i)
-        head, tail = _normal(text[: 2 * span])[:span], _normal(text[-2 * span :])[-span:]
+        head, tail = heads[k][:span], tails[k][-span:]
         if previous is not None:
             j, previous_head, previous_tail = previous
             if head == previous_head or tail.endswith(previous_tail) or previous_tail.endswith(tail):
