@@ -29,7 +29,7 @@ from .thresholds import (
 )
 
 _NON_ALNUM = re.compile(r"[\W_]+")
-_NON_ALNUM_KEEPING_LINES = re.compile(r"(?:[^\w\n]|_)+")
+_NON_ALNUM_KEEPING_LINES = re.compile(r"[^\w\n]+")  # after "_" is gone
 _WORD = re.compile(r"\w+")
 _TITLE_BARS = ("ends_colon", "ends_ellipsis", "byline", "has_date")
 _NOT_TITLES = frozenset(
@@ -70,7 +70,7 @@ def _normal(text: str) -> str:
 
 def _normal_lines(texts: list[str]) -> list[str]:
     """:func:`_normal` of each text (none holds a line break), in one pass over them all."""
-    return _NON_ALNUM_KEEPING_LINES.sub("", "\n".join(texts).lower()).split("\n") if texts else []
+    return _NON_ALNUM_KEEPING_LINES.sub("", "\n".join(texts).lower().replace("_", "")).split("\n") if texts else []
 
 
 def duplicates(texts: Sequence[str], keep: Sequence[bool], headings: Sequence[bool] | None = None) -> dict[int, int]:
