@@ -219,6 +219,7 @@ def _markdown_of(run: Run, lines: list[Line], i: int) -> str:
     return md.strip()
 
 
+_UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
 _CLOSING_HASHES = re.compile(r"(\s)(#+)$")
 
 
@@ -272,7 +273,7 @@ def _table(unit: _Unit, lines: list[Line], run: Run) -> str:
         node = lines[i].node
         if node.row not in rows_kept and node.row not in header_rows:
             continue
-        text = _markdown_of(run, lines, i).replace("|", "\\|")
+        text = _UNESCAPED_PIPE.sub(r"\\|", _markdown_of(run, lines, i))  # in code spans too (GFM)
         cells.setdefault(node.row, {}).setdefault(node.col, []).append(text)
         width = max(width, node.col + node.span)
     table = run.structure.tables.get(unit.node.table) if run.structure is not None else None

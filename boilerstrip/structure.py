@@ -314,7 +314,8 @@ def _int(value: str | None, default: int) -> int:
 
 # --- markdown escaping ------------------------------------------------------------------------------
 
-_INLINE_SPECIAL = re.compile(r"([\\`*\[\]])|(?<!\w)_|_(?!\w)|<(?=[A-Za-z/!?])|&(?=#?\w+;)")
+# "|" too: two paragraph lines such as "a | b" and "--- | ---" would otherwise read as a GFM table.
+_INLINE_SPECIAL = re.compile(r"([\\`*\[\]|])|(?<!\w)_|_(?!\w)|<(?=[A-Za-z/!?])|&(?=#?\w+;)")
 # What would open a block at a line's start: heading, quote, list item, fence, setext line or break.
 _BLOCK_START = re.compile(r"(#{1,6}(?:\s|$)|>|[-+](?:\s|$)|~~~|```)|(\d{1,9})([.)](?:\s|$))|([-=_]+\s*$)")
 
@@ -328,7 +329,7 @@ def _backslash(match: re.Match[str]) -> str:
     return "\\" + match.group(0)
 
 
-_SPECIAL_CHAR = re.compile(r"[\\`*\[\]_<&]")
+_SPECIAL_CHAR = re.compile(r"[\\`*\[\]_<&|]")
 
 
 def escape_line_start(line: str) -> str:
