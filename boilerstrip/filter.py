@@ -38,6 +38,7 @@ class Reason(str, Enum):
     ELLIPSIS_TEASER = "teaser excerpt ending in an ellipsis"
     DUPLICATE = "repeats another block"
     OUTSIDE_REGION = "outside the main region"
+    AUTHOR_BOX = "in an author box"
     GAP = "short block between kept blocks"
     CLEAN_PAGE_VETO = "flagged line on an already clean page"
     BEFORE_TITLE = "short line before the headline"

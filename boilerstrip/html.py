@@ -24,7 +24,14 @@ from lxml import etree
 
 from .features import windowed_mean
 from .limits import LONG_LINE_CHARS, MAX_TAG_DEPTH
-from .phrases.markup import BOILER_FRAGMENTS, BOILER_WORDS, COMMENT_FRAGMENTS, CONTENT_FRAGMENTS, HIDDEN_CLASSES
+from .phrases.markup import (
+    AUTHOR_FRAGMENTS,
+    BOILER_FRAGMENTS,
+    BOILER_WORDS,
+    COMMENT_FRAGMENTS,
+    CONTENT_FRAGMENTS,
+    HIDDEN_CLASSES,
+)
 from .segment import has_text, split_long_line
 from .structure import LITERAL_OPEN, MARKERS, STRUCTURAL, TITLE, TOKEN, Line, Node, Recorder, Structure
 from .thresholds import (
@@ -52,8 +59,8 @@ _BLOCK = frozenset({"p", "div", "section", "article", "main", "aside", "header",
                     "search", "picture", "video", "audio", "noframes", "frameset", "frame"})  # fmt: skip
 
 # Container flags, inherited by everything inside.
-NAV, ASIDE, FOOTER, HEADER, MAIN, LIST, TABLE, QUOTE, FIGURE, FORM, BOILER, CONTENT, COMMENT, PRE, NOSCRIPT = (
-    1 << i for i in range(15)
+NAV, ASIDE, FOOTER, HEADER, MAIN, LIST, TABLE, QUOTE, FIGURE, FORM, BOILER, CONTENT, COMMENT, PRE, NOSCRIPT, AUTHOR = (
+    1 << i for i in range(16)
 )
 _TAG_FLAGS = {
     "nav": NAV, "menu": NAV, "aside": ASIDE, "footer": FOOTER, "header": HEADER, "main": MAIN, "article": MAIN,
@@ -94,6 +101,7 @@ _WORDS = "|".join(sorted(BOILER_WORDS, key=len, reverse=True))
 _BOILER_ATTR = re.compile("|".join(map(re.escape, BOILER_FRAGMENTS)) + rf"|(?<![a-z0-9])(?:{_WORDS})(?![a-z0-9])")
 _COMMENT_ATTR = re.compile("|".join(map(re.escape, COMMENT_FRAGMENTS)))
 _CONTENT_ATTR = re.compile("|".join(map(re.escape, CONTENT_FRAGMENTS)))
+_AUTHOR_ATTR = re.compile("|".join(map(re.escape, AUTHOR_FRAGMENTS)))
 # Headings' ids are slugs of their text and inline elements name styles: only containers' names count.
 _UNNAMED = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "a", "span", "b", "strong", "i", "em", "img", "small"})
 # React's streamed server rendering sends each suspended part as <div hidden id="S:n">, moved into place by a
@@ -122,6 +130,8 @@ class HtmlPage:
     containers: np.ndarray
     #: each line's place in the page's structure, for markdown and block output (when asked for)
     structure: Structure | None = None
+    #: per line, whether it sits in an author box (a rule's input, not a model feature)
+    author_box: np.ndarray | None = None
 
 
 @lru_cache(maxsize=1 << 15)
@@ -135,6 +145,8 @@ def _attr_flags(names: str) -> int:
         flags |= COMMENT
     if _CONTENT_ATTR.search(low):
         flags |= CONTENT
+    if _AUTHOR_ATTR.search(low):
+        flags |= AUTHOR
     return flags
 
 
@@ -422,8 +434,9 @@ def html_page(markup: str, structure: Recorder | None = None) -> HtmlPage:
     lap("walk")
     lines = walker.lines
     containers = np.frombuffer(lines.containers, dtype=np.int64).reshape(-1, len(CONTAINER_LEVELS))
+    author_box = (np.frombuffer(lines.flags, dtype=np.int64) & AUTHOR) > 0 if len(lines) else np.zeros(0, bool)
     page = HtmlPage("\n".join(lines.texts), _columns(lines), title, containers.astype(np.intp),
-                    structure.structure if structure is not None else None)  # fmt: skip
+                    structure.structure if structure is not None else None, author_box)  # fmt: skip
     lap("html features")
     return page
 

@@ -23,6 +23,8 @@ from .segment import Page, segment
 from .select import drop_title_element, duplicates, fill_gaps, find_heading, find_title, main_region
 from .structure import Recorder, Structure
 from .thresholds import (
+    AUTHOR_BOX_KEEP_PROBABILITY,
+    AUTHOR_BOX_MAX_SHARE,
     CLEAN_PAGE_LOW_PROBABILITY,
     CLEAN_PAGE_LOW_WORD_SHARE,
     CLEAN_PAGE_VETO_PROBABILITY,
@@ -102,6 +104,7 @@ class Prepared:
     containers: np.ndarray | None = None
     markup: str | None = None
     structure: Structure | None = None
+    author_box: np.ndarray | None = None  #: HTML: lines inside an author box
 
 
 def prepare(data: object, options: Options, who: str, structure: bool = False) -> Prepared:
@@ -113,10 +116,12 @@ def prepare(data: object, options: Options, who: str, structure: bool = False) -
     recorder = Recorder(options.links, options.images, options.url) if structure else None
     page = html_page(text, recorder)
     if options.preset == "fast" or not page.text:
-        return Prepared(page.text, "html", models().html, page.columns, page.containers, text, page.structure)
+        return Prepared(page.text, "html", models().html, page.columns, page.containers, text, page.structure,
+                        page.author_box)  # fmt: skip
     extra = np.hstack((page.columns, votes(text, page.text.splitlines())))
     lap("votes")
-    return Prepared(page.text, "html+votes", models().votes, extra, page.containers, text, page.structure)
+    return Prepared(page.text, "html+votes", models().votes, extra, page.containers, text, page.structure,
+                    page.author_box)  # fmt: skip
 
 
 def _clean_page_veto(veto: Reason | None, p: float) -> Reason | None:
@@ -172,8 +177,12 @@ def run(data: object, options: Options, who: str = "clean", structure: bool = Fa
         headings = (column["h_heading"] > 0).tolist()
         chrome = (column["h_in_nav"] > 0) | (column["h_in_header"] > 0) | (column["h_in_footer"] > 0)
 
+    word_array = np.asarray(words)
+
     def choose(threshold_drop: float) -> _Choice:
         keep, reasons = _first_decisions(x, words, p2, options, threshold_drop, chrome)
+        if prepared.author_box is not None:
+            _drop_author_box(keep, reasons, p2, prepared.author_box, word_array)
         region = main_region(keep, p2, words)
         _restrict_to_region(keep, reasons, p2, region)
         fill_gaps(keep, reasons, p2)
@@ -185,7 +194,6 @@ def run(data: object, options: Options, who: str = "clean", structure: bool = Fa
         return _Choice(keep, reasons, title, region)
 
     choice, path = choose(0.0), Path.MAIN_REGION
-    word_array = np.asarray(words)
     body = choice.body_words(word_array, title_tag)
     if (
         body < RESCUE_BODY_WORDS
@@ -252,6 +260,21 @@ def _first_decisions(
     keep = [v is None and p >= t for v, p, t in zip(vetoes, p2, thresholds)]
     reasons = [v if v is not None else (Reason.CONTENT if k else Reason.LOW_SCORE) for v, k in zip(vetoes, keep)]
     return keep, reasons
+
+
+def _drop_author_box(
+    keep: list[bool], reasons: list[Reason], p2: list[float], author_box: np.ndarray, words: np.ndarray
+) -> None:
+    """Drop the lines of an author box (the writer's biography) unless their score is near certain.
+
+    An author box is a small part of the page: where author-named containers hold much of its text
+    (a theme that names the whole page so), the names say nothing and the rule stands back.
+    """
+    if not author_box.any() or words[author_box].sum() > AUTHOR_BOX_MAX_SHARE * words.sum():
+        return
+    for i in np.flatnonzero(author_box).tolist():
+        if keep[i] and p2[i] < AUTHOR_BOX_KEEP_PROBABILITY:
+            keep[i], reasons[i] = False, Reason.AUTHOR_BOX
 
 
 def _restrict_to_region(keep: list[bool], reasons: list[Reason], p2: list[float], region: tuple[int, int]) -> None:

@@ -48,6 +48,11 @@ GAP_MAX_BLOCKS = 2
 GAP_MIN_PROBABILITY = 0.2
 #: A kept block outside the main region survives when its own probability is at least this.
 OUTSIDE_REGION_PROBABILITY = 0.9
+#: HTML: a line inside an author box (class names such as ``author-box``, ``about-author``: the
+#: writer's biography) is dropped unless it scores at least this.
+AUTHOR_BOX_KEEP_PROBABILITY = 0.95
+#: ... and only where author-named containers hold at most this share of the page's words.
+AUTHOR_BOX_MAX_SHARE = 0.2
 #: Shortest normalised text (characters) for near-duplicate matching; shorter lines repeat by chance.
 NEAR_DUPLICATE_MIN_CHARS = 40
 #: A title candidate has at most this many words.

@@ -227,3 +227,29 @@ def test_a_heading_outlives_its_table_of_contents_copy() -> None:
     for s in sections:
         assert f"## {s}\n" in md
         assert md.count(s) == 1
+
+
+BIO = ("Marit Solberg is a coastal engineer and writer who has covered harbour works for fifteen years; her "
+       "reporting on flood defences has won two regional press awards and she lives in a fishing town.")  # fmt: skip
+
+
+def test_an_author_box_is_not_the_article() -> None:
+    body = (
+        "<article><h1>Sea walls rebuilt ahead of the spring tides</h1>"
+        + "".join(f"<p>{p}</p>" for p in ARTICLE)
+        + f'<div class="author__info"><p>{BIO}</p></div></article>'
+    )
+    doc = boilerstrip.extract(page(body), metadata=False)
+    assert ARTICLE[-1] in doc.text
+    assert "Marit Solberg" not in doc.text
+    assert "in an author box" in boilerstrip.explain(page(body)).format(width=200)
+
+
+def test_author_names_on_the_whole_page_say_nothing() -> None:
+    """A theme that names the page's wrapper after its author: the rule stands back."""
+    body = (
+        '<div class="author-profile-layout"><article><h1>Sea walls rebuilt ahead of the spring tides</h1>'
+        + "".join(f"<p>{p}</p>" for p in ARTICLE)
+        + "</article></div>"
+    )
+    assert all(p in boilerstrip.clean(page(body)) for p in ARTICLE)

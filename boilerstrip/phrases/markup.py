@@ -29,6 +29,13 @@ BOILER_WORDS: tuple[str, ...] = (
     "nav", "ad", "ads", "adv", "aside", "tags", "tag", "share", "meta", "header", "top", "bottom", "links",
     "extra", "more", "side", "rail", "right", "left", "sub", "aux", "tools",
 )  # fmt: skip
+#: Containers of an author box: the writer's portrait and biography beside or under the article
+#: (WordPress, Genesis and Drupal themes and BEM-named components write them so).
+AUTHOR_FRAGMENTS: tuple[str, ...] = (
+    "author-box", "authorbox", "author_box", "author-bio", "author__bio", "author-info", "author__info",
+    "author_info", "author-section", "about-author", "about-the-author", "author-card", "author__card",
+    "author-details", "author-description", "author-profile", "author-tooltip", "writer-bio",
+)  # fmt: skip
 #: Containers of user comments (content on a forum, boilerplate under most articles).
 COMMENT_FRAGMENTS: tuple[str, ...] = (
     "comment", "disqus", "respond", "reply", "replies", "discussion", "kommentar", "commentaire", "comentario",
