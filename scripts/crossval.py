@@ -4,6 +4,7 @@
     python scripts/crossval.py --inputs html --every 3          # a third of the pages, quicker
     python scripts/crossval.py --presets fast accurate --votes-cache DIR
     python scripts/crossval.py --peers /tmp/peers --json /tmp/cv.jsonl
+    python scripts/crossval.py --inputs html --fitted /tmp/cv_d6 --reuse /tmp/cvfit2 --refit html --trees max_depth=6
 
 Both dev files are split into five folds by site (no host in two folds). For each fold, every learned
 part (both scoring passes of each input kind, and every classifier the pipeline reads from
@@ -11,6 +12,9 @@ part (both scoring passes of each input kind, and every classifier the pipeline 
 public pipeline (``boilerstrip.clean``) runs on the held-out fold with those models
 (``score.use_models``). Reported per file, per page type and per dataset: P, R, F1, with, leak, the
 lost pages (gold of at least 50 words, F1 below 0.2) and the empty-gold pages answered ``""``.
+``--reuse DIR --refit MODE...`` tries another capacity cheaply: the per-fold models of an earlier
+``--fitted DIR`` are copied into ``--fitted``, except those of the modes named, which are fitted
+afresh (with ``--trees KEY=VALUE...`` over ``fit_weights.TREES``, or ``--c`` for the text model).
 ``--peers DIR`` reads evaluate.py ``--json`` files named ``PEER.dev.jsonl`` / ``PEER.wceb-dev.jsonl``
 and shows each peer on the same pages.
 """
@@ -20,6 +24,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import shutil
 import statistics
 import sys
 import tempfile
@@ -152,7 +157,30 @@ def check_fitted(folder: Path, sample: dict) -> None:
     manifest = folder / "sample.json"
     if manifest.exists() and json.loads(manifest.read_text()) != sample:
         raise SystemExit(f"{folder} holds models fitted on another sample: {manifest.read_text().strip()}")
-    manifest.write_text(json.dumps(sample))
+    if not manifest.exists():  # rewriting it would race with a run reading it (--reuse)
+        manifest.write_text(json.dumps(sample))
+
+
+def check_reuse(source: Path, sample: dict) -> None:
+    """Models to copy (``--reuse``) must come from the same sample and folds."""
+    manifest = source / "sample.json"
+    if not manifest.exists():
+        raise SystemExit(f"{source} has no sample.json: not a --fitted folder")
+    theirs = json.loads(manifest.read_text())
+    if {k: theirs.get(k) for k in ("every", "folds")} != {k: sample[k] for k in ("every", "folds")}:
+        raise SystemExit(f"{source} holds models fitted on another sample: {manifest.read_text().strip()}")
+
+
+def reuse_models(source: Path, folder: Path, folds: int, refit: list[str]) -> None:
+    """Copy ``source``'s per-fold models into ``folder``, but for the modes in ``refit`` and models already there."""
+    skip = {f"{m}.json" for m in refit if m != "pagetype"}
+    skip |= {f"pagetype-{s}.json" for s in ("text", "html")} if "pagetype" in refit else set()
+    for k in range(folds):
+        (folder / f"fold{k}").mkdir(parents=True, exist_ok=True)
+        for path in sorted((source / f"fold{k}").glob("*.json")):
+            target = folder / f"fold{k}" / path.name
+            if path.name not in skip and not target.exists():
+                shutil.copyfile(path, target)
 
 
 def report_saved(args: argparse.Namespace) -> int:
@@ -192,9 +220,20 @@ def main() -> int:
         "that leaves features and labels alone without refitting; delete the folder after such a change)",
     )
     ap.add_argument("--report", type=Path, metavar="JSON", help="only print the tables of an earlier --json run")
+    ap.add_argument("--reuse", type=Path, metavar="DIR", help="copy the per-fold models of this --fitted folder")
+    ap.add_argument(
+        "--refit", nargs="+", default=[], choices=("text", "html", "votes", "pagetype"), help="... but for these"
+    )
+    ap.add_argument(
+        "--trees", nargs="+", default=[], metavar="KEY=VALUE", help="HTML tree options over fit_weights.TREES"
+    )
+    ap.add_argument("--c", type=float, help="the text model's C (default 1.0)")
     args = ap.parse_args()
     if args.report:
         return report_saved(args)
+    if args.reuse and not args.fitted:
+        ap.error("--reuse needs --fitted (the folder to copy into)")
+    fit_weights.TREES.update(fit_weights.tree_options(args.trees))
 
     ev = load_evaluate(args.bench)
     records = list(fit_weights.read_records(args.bench, args.every))
@@ -207,9 +246,19 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="boilerstrip-cv-") as tmp:
         if args.fitted:
             tmp = str(args.fitted)
-            check_fitted(args.fitted, {"every": args.every, "folds": args.folds})
+            sample: dict = {"every": args.every, "folds": args.folds}
+            if args.trees:  # a folder fitted with other tree options is not reused by mistake
+                sample["trees"] = fit_weights.TREES
+            if args.c is not None:
+                sample["c"] = args.c
+            if args.reuse:
+                check_reuse(args.reuse, sample)
+            check_fitted(args.fitted, sample)
+            if args.reuse:
+                reuse_models(args.reuse, args.fitted, args.folds, args.refit)
         started = time.perf_counter()
-        fit_weights.fit_models(records, modes, fold, args.folds, Path(tmp), args.votes_cache)
+        c = 1.0 if args.c is None else args.c
+        fit_weights.fit_models(records, modes, fold, args.folds, Path(tmp), args.votes_cache, c)
         print(f"fitted in {time.perf_counter() - started:.0f} s", file=sys.stderr)
         results: dict[tuple[str, str], list[dict]] = defaultdict(list)
         for k in range(args.folds):

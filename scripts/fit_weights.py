@@ -156,6 +156,26 @@ MODEL = "linear"
 TREES = {"max_iter": 150, "max_depth": 5, "learning_rate": 0.1}
 
 
+def tree_options(items: list[str]) -> dict:
+    """``KEY=VALUE`` words (``max_depth=6 l2_regularization=1.0``) as HistGradientBoosting options."""
+    options: dict = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        if not sep:
+            raise SystemExit(f"--trees wants KEY=VALUE, not {item!r}")
+        if value in ("True", "False", "None"):  # early_stopping=False, max_leaf_nodes=None
+            options[key] = {"True": True, "False": False, "None": None}[value]
+            continue
+        try:
+            options[key] = int(value)
+        except ValueError:
+            try:
+                options[key] = float(value)
+            except ValueError:
+                options[key] = value
+    return options
+
+
 def fit(x, y, w, c):
     if MODEL == "gbdt":  # the HTML models; text stays linear (its speed budget is a few ms a page)
         from sklearn.ensemble import HistGradientBoostingClassifier
@@ -280,11 +300,14 @@ def pagetype_cv(records, folds: int = 5, sources=("text", "html")) -> None:
             print(f"  {name:14} recall {np.mean(predicted[mine] == c):.3f} ({mine.sum()})")
 
 
-def fit_models(records, modes, fold: dict[str, int], folds: int, folder: Path, votes_dir: Path | None = None):
+def fit_models(
+    records, modes, fold: dict[str, int], folds: int, folder: Path, votes_dir: Path | None = None, c: float = 1.0
+):
     """Every learned model, once per held-out fold: ``folder/fold{k}/{mode}.json`` from the other folds.
 
     The cross-validation script runs the whole pipeline on fold k with the models in ``fold{k}``.
-    Models already in ``folder`` are kept (delete them to refit).
+    Models already in ``folder`` are kept (delete them to refit). HTML models take :data:`TREES`;
+    ``c`` is the linear (text) models' inverse regularisation.
     """
     global MODEL
     cached_votes = load_votes(votes_dir) if "votes" in modes else {}
@@ -303,7 +326,7 @@ def fit_models(records, modes, fold: dict[str, int], folds: int, folder: Path, v
         MODEL = "linear" if mode == "text" else "gbdt"
         examples = [example(r, mode, cached_votes=cached_votes) for r in records]
         for k in todo:
-            m1, m2 = train([e for e in examples if fold[e["id"]] != k], 1.0)
+            m1, m2 = train([e for e in examples if fold[e["id"]] != k], c)
             (folder / f"fold{k}").mkdir(parents=True, exist_ok=True)
             write(m1, m2, mode, folder / f"fold{k}" / f"{mode}.json")
             print(f"  {mode} fold {k} fitted", file=sys.stderr)
@@ -393,6 +416,9 @@ def main():
     ap.add_argument("--c", type=float, default=1.0)
     ap.add_argument("--labels", choices=("ours", "oracle"), default="ours", help="which line labels to learn from")
     ap.add_argument("--model", choices=("linear", "gbdt"), help="default: linear for text, gbdt for html and votes")
+    ap.add_argument(
+        "--trees", nargs="+", default=[], metavar="KEY=VALUE", help=f"tree options over the default {TREES}"
+    )
     ap.add_argument("--holdout", action="store_true", help="fit on 2/3 of the pages, report the other third")
     ap.add_argument(
         "--write-two-thirds",
@@ -408,6 +434,7 @@ def main():
     args = ap.parse_args()
     global MODEL
     MODEL = args.model or ("linear" if args.mode == "text" else "gbdt")
+    TREES.update(tree_options(args.trees))
     if args.mode == "pagetype":
         records = list(read_records(args.bench, args.every))
         pagetype_cv(records, sources=("html",) if args.every > 1 else ("text", "html"))
