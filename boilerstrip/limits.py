@@ -63,3 +63,8 @@ MARKDOWN_MAX_COVERED_CELLS = 20_000
 #: Lists and quotes nested deeper than this are written at this depth (each level indents every
 #: line it holds: a page of thousands of nested lists would give lines of thousands of spaces).
 MARKDOWN_MAX_DEPTH = 8
+
+# --- select --------------------------------------------------------------------------------------
+#: Lines whose ends are normalised in one regex pass (near-duplicates): larger batches cost fewer
+#: calls, smaller ones less memory on a page of hundreds of thousands of lines.
+NORMALISE_BATCH_LINES = 4096

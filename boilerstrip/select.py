@@ -15,6 +15,7 @@ import numpy as np
 
 from .features import COLUMN
 from .filter import Reason
+from .limits import NORMALISE_BATCH_LINES
 from .score import best_stretch
 from .thresholds import (
     DUPLICATE_MIN_WORDS,
@@ -69,8 +70,13 @@ def _normal(text: str) -> str:
 
 
 def _normal_lines(texts: list[str]) -> list[str]:
-    """:func:`_normal` of each text (none holds a line break), in one pass over them all."""
-    return _NON_ALNUM_KEEPING_LINES.sub("", "\n".join(texts).lower().replace("_", "")).split("\n") if texts else []
+    """:func:`_normal` of each text (none holds a line break), a pass per batch of them rather than a
+    call per text; batches keep a huge page's temporary strings small."""
+    out: list[str] = []
+    for start in range(0, len(texts), NORMALISE_BATCH_LINES):
+        joined = "\n".join(texts[start : start + NORMALISE_BATCH_LINES]).lower().replace("_", "")
+        out.extend(_NON_ALNUM_KEEPING_LINES.sub("", joined).split("\n"))
+    return out
 
 
 def duplicates(texts: Sequence[str], keep: Sequence[bool], headings: Sequence[bool] | None = None) -> dict[int, int]:
