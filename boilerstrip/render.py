@@ -265,7 +265,7 @@ def _table(unit: _Unit, lines: list[Line], run: Run) -> str:
     """
     table_id = unit.node.table
     members = _element_lines(unit, lines, lambda node: node.table == table_id and node.row >= 0)
-    rows_kept = {lines[i].node.row for i in unit.lines}
+    rows_kept = {lines[i].node.row for i in members if run.keep[i]}  # the table's other kept parts too
     header_rows = {lines[i].node.row for i in members if lines[i].node.header and lines[i].node.row == 0}
     cells: dict[int, dict[int, list[str]]] = {}
     width = 0
