@@ -33,7 +33,19 @@ from .phrases.markup import (
     HIDDEN_CLASSES,
 )
 from .segment import has_text, split_long_line
-from .structure import LITERAL_OPEN, MARKERS, STRUCTURAL, TITLE, TOKEN, Line, Node, Recorder, Structure
+from .structure import (
+    LITERAL_OPEN,
+    LITERAL_TOKEN,
+    MARKER,
+    MARKERS,
+    STRUCTURAL,
+    TITLE,
+    TOKEN,
+    Line,
+    Node,
+    Recorder,
+    Structure,
+)
 from .thresholds import (
     ALL_LINK_SHARE,
     ATTR_NEAR_LEVELS,
@@ -420,7 +432,7 @@ def html_page(markup: str, structure: Recorder | None = None) -> HtmlPage:
     walker = _Walker() if structure is None else _StructureWalker(structure)
     if structure is not None:
         structure.set_base(root)
-        if _MARKER.search(markup):  # marker characters in the page itself: take them out and walk again
+        if MARKER.search(markup):  # marker characters in the page itself: take them out and walk again
             return html_page(markup.translate(MARKERS), structure)
     if title:
         ancestors = walker.lines.ancestors(())
@@ -504,7 +516,7 @@ class _StructureWalker(_Walker):
         """An image or formula on no line of text of its own joins the line before (or the next)."""
         if LITERAL_OPEN not in parts:
             return
-        tokens = " ".join(_LITERALS.findall(parts))
+        tokens = " ".join(LITERAL_TOKEN.findall(parts))
         lines = self.recorder.structure.lines
         if lines and lines[-1].node.kind != "code" and lines[-1].node.kind != TITLE:
             last = lines[-1]
@@ -517,8 +529,6 @@ class _StructureWalker(_Walker):
 
 _NO_NODE = Node()
 _TITLE_NODE = Node(kind=TITLE, level=1)
-_LITERALS = re.compile("\ufdd5\\d+\ufdd6")
-_MARKER = re.compile("[\ufdd0-\ufdd6]")
 
 
 def _walk(root: etree._Element, walker: _Walker, recorder: Recorder | None = None) -> None:

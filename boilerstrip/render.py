@@ -17,14 +17,12 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from .limits import MARKDOWN_MAX_DEPTH, MARKDOWN_MAX_TABLE_COLS
 from .segment import tidy_line
-from .structure import CELL, CODE, HEADING, ITEM, PARAGRAPH, TITLE, Line, Node, Structure, escape_inline
+from .structure import CELL, CODE, HEADING, ITEM, PARAGRAPH, TITLE, Line, Node, escape_inline
 from .structure import escape_line_start as _escape_start
 from .thresholds import TABLE_MAX_CELL_WORDS, TABLE_MIN_COLS, TABLE_MIN_ROWS, TABLE_MIN_ROWS_WITHOUT_HEADER
 
 if TYPE_CHECKING:
     from .pipeline import Run
-
-OUTPUTS = ("text", "markdown")
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,7 +139,7 @@ class _Unit(NamedTuple):
 
 def _units(run: Run, lines: list[Line], kept: list[int]) -> list[_Unit]:
     """Consecutive kept lines of one element, grouped: a paragraph, a list item, a table, a code block."""
-    data_tables = _data_tables(run, lines, kept, run.structure)
+    data_tables = _data_tables(run, lines, kept)
     units: list[_Unit] = []
     for i in kept:
         node = lines[i].node
@@ -162,12 +160,13 @@ def _units(run: Run, lines: list[Line], kept: list[int]) -> list[_Unit]:
     return units
 
 
-def _data_tables(run: Run, lines: list[Line], kept: list[int], structure: Structure | None) -> set[int]:
+def _data_tables(run: Run, lines: list[Line], kept: list[int]) -> set[int]:
     """The tables among the kept lines that hold data rather than lay out the page.
 
     A layout table nests other tables, says it is presentation, has a single row or column, is
     small without header cells, or has cells that hold several paragraphs, lists or long text.
     """
+    structure = run.structure
     if structure is None:
         return set()
     cells: dict[int, dict[tuple[int, int], list[int]]] = {}

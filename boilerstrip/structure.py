@@ -36,7 +36,9 @@ _INLINE_CODE = frozenset({"code", "kbd", "samp", "tt"})
 #: The elements :meth:`Recorder.enter` gives a node of their own (the walk calls it for no other).
 STRUCTURAL = frozenset({*_HEADINGS, "li", *_LISTS, "table", "tr", "td", "th", "pre", "blockquote", "dt", "dd",
                         "figcaption", "caption"})  # fmt: skip
-_MARKER = re.compile("[\ufdd0-\ufdd6]")
+#: any marker character; and a literal's marker (an image's or a formula's markdown, by index)
+MARKER = re.compile("[\ufdd0-\ufdd6]")
+LITERAL_TOKEN = re.compile("\ufdd5\\d+\ufdd6")
 # Where pages name a code block's language: class names (language-x, lang-x, highlight-x,
 # highlight-source-x, brush: x, "sourceCode x") and data attributes.
 _LANGUAGE_CLASS = re.compile(
@@ -236,7 +238,7 @@ class Recorder:
 
 def resolve(parts: str, literals: list[str]) -> str:
     """A line's markdown parts (text and markers) as markdown: text escaped, spans written out."""
-    if not _MARKER.search(parts):
+    if not MARKER.search(parts):
         return escape_inline(" ".join(parts.split()))
     out: list[str] = []
     code: list[str] | None = None  # the text of an open code span

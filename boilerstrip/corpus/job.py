@@ -150,6 +150,7 @@ def clean_record(
     if record.error is not None:
         row["text"], row["error"] = "", record.error
         return row
+    failure = None
     try:
         with time_limit(timeout):
             if markdown:
@@ -160,11 +161,11 @@ def clean_record(
             else:
                 row["text"] = clean(record.content, options.with_changes(input_format=record.format))
     except RecordTimeout as error:
-        row["text"], row["error"] = "", f"RecordTimeout: {error}"
-        if markdown:
-            row["markdown"] = ""
+        failure = f"RecordTimeout: {error}"
     except Exception as error:
-        row["text"], row["error"] = "", f"{type(error).__name__}: {error}"
+        failure = f"{type(error).__name__}: {error}"
+    if failure is not None:
+        row["text"], row["error"] = "", failure
         if markdown:
             row["markdown"] = ""
     return row
