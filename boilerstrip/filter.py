@@ -44,6 +44,7 @@ class Reason(str, Enum):
     BEFORE_TITLE = "short line before the headline"
     TITLE_NOT_KEPT = "headline (keep_title is off)"
     NO_CONTENT = "the page has no main content"
+    FALLBACK = "outside the menus and scores as possible content, on a page where no region held content"
 
 
 def veto(x: np.ndarray, words: Sequence[float], p: Sequence[float]) -> list[Reason | None]:

@@ -237,7 +237,29 @@ def parse(markup: str) -> etree._Element | None:
     root, too_deep = _parse(markup)
     if too_deep:
         root, _ = _parse(_flatten(markup))
+    if root is not None:
+        _adopt_trailing(root)
     return root
+
+
+def _adopt_trailing(root: etree._Element) -> None:
+    """Move what follows a premature ``</html>`` into the page's body.
+
+    libxml2 puts markup after ``</html>`` into a second top-level element beside the root, which a
+    walk from the root never reaches; some themes close the document after their header and print
+    the whole article after it.
+    """
+    trailing = [e for e in root.itersiblings() if isinstance(e.tag, str)]
+    if not trailing:
+        return
+    body = root.find("body")
+    home = body if body is not None else root
+    for element in trailing:
+        if element.text and element.text.strip():
+            home.append(etree.Element("p"))
+            home[-1].text = element.text
+        for child in list(element):
+            home.append(child)
 
 
 def _parse(markup: str) -> tuple[etree._Element | None, bool]:

@@ -6,6 +6,7 @@ kept blocks, ``explain`` shows the rest.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 
@@ -28,9 +29,13 @@ from .thresholds import (
     CLEAN_PAGE_LOW_PROBABILITY,
     CLEAN_PAGE_LOW_WORD_SHARE,
     CLEAN_PAGE_VETO_PROBABILITY,
+    FALLBACK_MIN_PROBABILITY,
+    FALLBACK_MIN_WORDS,
     FLOOR_PROBABILITY,
     KEEP_PROBABILITY,
+    LIST_PAGE_TEASER_PROBABILITY,
     LIST_PAGE_THRESHOLD_DROP,
+    LIST_PAGE_TYPE_PROBABILITY,
     LONG_LINE_WORDS,
     NO_CONTENT_BODY_WORDS,
     OUTSIDE_REGION_PROBABILITY,
@@ -48,6 +53,9 @@ class Path(str, Enum):
 
     MAIN_REGION = "main region"
     RESCUED = "rescued: the first selection kept almost nothing, so the recall threshold chose"
+    FALLBACK = (
+        "fallback: no region held content, but lines outside the menus, header and footer score as possible content"
+    )
     NO_CONTENT = "no main content: nothing but a headline or a stray line scored as content"
     EMPTY = "no main content: the page has no text"
 
@@ -74,14 +82,11 @@ class Run:
 
     @property
     def has_main_content(self) -> bool:
-        return self.path in (Path.MAIN_REGION, Path.RESCUED)
+        return self.path in (Path.MAIN_REGION, Path.RESCUED, Path.FALLBACK)
 
     def page_type(self) -> dict[str, float]:
         """The probability of each page type (:data:`boilerstrip.pagetype.PAGE_TYPES`)."""
-        if self.extra is None:
-            return models().pagetype_text.probabilities(page_vector(self.x, self.words))
-        columns = np.hstack((self.x, self.extra[:, : len(HTML_NAMES)]))
-        return models().pagetype_html.probabilities(page_vector(columns, self.words, self.markup or ""))
+        return page_type(self.x, self.extra, self.words, self.markup)
 
     def text(self) -> str:
         return "\n".join(t for t, k in zip(self.page.texts, self.keep) if k)
@@ -105,6 +110,14 @@ class Prepared:
     markup: str | None = None
     structure: Structure | None = None
     author_box: np.ndarray | None = None  #: HTML: lines inside an author box
+
+
+def page_type(x: np.ndarray, extra: np.ndarray | None, words: list[float], markup: str | None) -> dict[str, float]:
+    """The probability of each page type, from the page's block features (and its markup's hints)."""
+    if extra is None:
+        return models().pagetype_text.probabilities(page_vector(x, words))
+    columns = np.hstack((x, extra[:, : len(HTML_NAMES)]))
+    return models().pagetype_html.probabilities(page_vector(columns, words, markup or ""))
 
 
 def prepare(data: object, options: Options, who: str, structure: bool = False) -> Prepared:
@@ -178,9 +191,17 @@ def run(data: object, options: Options, who: str = "clean", structure: bool = Fa
         chrome = (column["h_in_nav"] > 0) | (column["h_in_header"] > 0) | (column["h_in_footer"] > 0)
 
     word_array = np.asarray(words)
+    kinds: list[dict[str, float]] = []  # the page type, worked out once and only if a decision needs it
+
+    def list_page() -> bool:
+        if not kinds:
+            kinds.append(page_type(x, prepared.extra, words, prepared.markup))
+        return kinds[0]["listing"] + kinds[0]["collection"] >= LIST_PAGE_TYPE_PROBABILITY
 
     def choose(threshold_drop: float) -> _Choice:
-        keep, reasons = _first_decisions(x, words, p2, options, threshold_drop, chrome)
+        keep, reasons = _first_decisions(x, words, p2, options, threshold_drop, chrome, list_page)
+        if threshold_drop:  # a second look lowers the bar for the page's text, not for its menus
+            _drop_chrome(keep, reasons, chrome)
         if prepared.author_box is not None:
             _drop_author_box(keep, reasons, p2, prepared.author_box, word_array)
         region = main_region(keep, p2, words)
@@ -207,6 +228,8 @@ def run(data: object, options: Options, who: str = "clean", structure: bool = Fa
             choice, path, body = second, Path.RESCUED, second_body
     if not len(page):
         path = Path.EMPTY
+    elif body < NO_CONTENT_BODY_WORDS and (fallback := _fallback(x, words, p2, chrome)) is not None:
+        choice, path = fallback, Path.FALLBACK
     elif body < NO_CONTENT_BODY_WORDS:
         path = Path.NO_CONTENT  # nothing but a headline or a stray line: an app shell, a wall, an empty listing
         for i, k in enumerate(choice.keep):
@@ -239,27 +262,68 @@ def _first_decisions(
     options: Options,
     threshold_drop: float = 0.0,
     chrome: np.ndarray | None = None,
+    list_page: Callable[[], bool] | None = None,
 ) -> tuple[list[bool], list[Reason]]:
-    """Keep what scores above the threshold and no rule vetoes; an already clean page is kept whole."""
+    """Keep what scores above the threshold and no rule vetoes; an already clean page is kept whole.
+
+    On a listing or a collection (``list_page``, asked only when it could matter) the cards are the
+    content: a line the teaser rules veto is kept when it scores at least
+    :data:`LIST_PAGE_TEASER_PROBABILITY`, unless it is in the page's menus, header or footer.
+    """
     lap("select")
     vetoes = veto(x, words, p2)
     lap("filter")
+    menus = chrome.tolist() if chrome is not None else [False] * len(p2)
     if already_clean(words, p2):
         # Nothing on the page looks like boilerplate: it is an article already. Keep it whole but for
-        # lines a rule flags and the score doubts too.
+        # lines a rule flags and the score doubts too, and the menus' lines the score doubts (a long
+        # article outweighs its menus).
         vetoes = [_clean_page_veto(v, p) for v, p in zip(vetoes, p2)]
-        thresholds = [0.0] * len(p2)
+        thresholds = [CLEAN_PAGE_LOW_PROBABILITY if m else 0.0 for m in menus]
     else:
         prose = float(x[0, COLUMN["prose"]]) if len(x) else 1.0
         base = KEEP_PROBABILITY[options.focus] - threshold_drop
         # On a page with little prose the list is the content, so the bar is lower; but not for the
         # lines of the page's menus, header and footer, which a listing has too.
         list_drop = LIST_PAGE_THRESHOLD_DROP * (1.0 - prose)
-        menus = chrome.tolist() if chrome is not None else [False] * len(p2)
         thresholds = [base if m else base - list_drop for m in menus]
+        cards = [
+            i
+            for i, (v, p, m) in enumerate(zip(vetoes, p2, menus))
+            if v in _TEASERS and p >= LIST_PAGE_TEASER_PROBABILITY and not m
+        ]
+        if cards and list_page is not None and list_page():
+            for i in cards:
+                vetoes[i], thresholds[i] = None, min(thresholds[i], LIST_PAGE_TEASER_PROBABILITY)
     keep = [v is None and p >= t for v, p, t in zip(vetoes, p2, thresholds)]
     reasons = [v if v is not None else (Reason.CONTENT if k else Reason.LOW_SCORE) for v, k in zip(vetoes, keep)]
     return keep, reasons
+
+
+_TEASERS = (Reason.TEASER, Reason.ELLIPSIS_TEASER)
+
+
+def _drop_chrome(keep: list[bool], reasons: list[Reason], chrome: np.ndarray) -> None:
+    """Drop the kept lines of the page's menus, header and footer (HTML input)."""
+    for i in np.flatnonzero(chrome).tolist():
+        if keep[i]:
+            keep[i], reasons[i] = False, Reason.NAVIGATION
+
+
+def _fallback(x: np.ndarray, words: list[float], p2: list[float], chrome: np.ndarray) -> _Choice | None:
+    """When no region holds content: the lines outside the menus, header and footer that no rule vetoes
+    and that score at least :data:`FALLBACK_MIN_PROBABILITY`, if they hold at least
+    :data:`FALLBACK_MIN_WORDS` (a listing the scores doubt line by line); else ``None`` (no content).
+
+    An app shell, a wall or an empty listing has a few such words at most; a page whose text the
+    scores doubt throughout has more, and its text beats an empty answer.
+    """
+    vetoes = veto(x, words, p2)
+    keep = [v is None and q >= FALLBACK_MIN_PROBABILITY and not c for v, q, c in zip(vetoes, p2, chrome.tolist())]
+    if sum(w for w, k in zip(words, keep) if k) < FALLBACK_MIN_WORDS:
+        return None
+    reasons = [v if v is not None else (Reason.FALLBACK if k else Reason.LOW_SCORE) for v, k in zip(vetoes, keep)]
+    return _Choice(keep, reasons, None, (0, len(keep)))
 
 
 def _drop_author_box(

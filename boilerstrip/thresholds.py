@@ -38,6 +38,12 @@ KEEP_PROBABILITY = {"precision": 0.6, "balanced": 0.42, "recall": 0.28}
 #: On a page with no running text (a listing, a collection) the keep threshold is this much lower,
 #: scaled by how little prose the page has: there the list is the content, and recall is what fails.
 LIST_PAGE_THRESHOLD_DROP = 0.25
+#: A page is a list page (its cards are its content) when the page-type model gives listing and
+#: collection together at least this probability ...
+LIST_PAGE_TYPE_PROBABILITY = 0.5
+#: ... and there a line the teaser rules veto (a card's headline, an excerpt cut with "...") is kept
+#: when it scores at least this, outside the menus, header and footer.
+LIST_PAGE_TEASER_PROBABILITY = 0.3
 #: Blocks scored below this probability can never be pulled into the main region by their neighbours.
 FLOOR_PROBABILITY = 0.12
 #: Main-region search: what each dropped block costs, per word of its doubt (max-subarray search).
@@ -105,6 +111,11 @@ RESCUE_CANDIDATE_PROBABILITY = 0.2
 #: A final selection with fewer words than this besides the headline is no main content: ``""``.
 #: (A short real page, a note of two sentences, has more.)
 NO_CONTENT_BODY_WORDS = 8
+#: Before answering ``""``: the lines outside the menus, header and footer that no rule vetoes and
+#: that score at least this are kept, when they hold at least FALLBACK_MIN_WORDS (a listing or a thread
+#: the scores doubt line by line; an app shell or a consent wall has far fewer such words).
+FALLBACK_MIN_PROBABILITY = 0.1
+FALLBACK_MIN_WORDS = 40
 
 # --- select (more) ------------------------------------------------------------------------------
 #: An exact repeat of a kept line is dropped only when it has at least this many words.

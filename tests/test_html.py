@@ -265,6 +265,18 @@ def test_a_shallow_page_is_parsed_as_it_was() -> None:
     assert html_page(html).columns[0, HTML_NAMES.index("h_depth")] == 2.0  # depth capped at 2 x DEPTH_SCALE
 
 
+def test_the_article_after_a_premature_closing_html_tag_is_read() -> None:
+    # Some themes print </body></html> after their header and the article after that: libxml2 puts
+    # it into a second top-level element, and a walk from the root never saw it.
+    header = "<header><nav><a href='/'>Home</a> <a href='/blog'>Blog</a></nav></header>"
+    article = "<h1>Harbour town votes to rebuild its sea wall</h1>" + "".join(f"<p>{p}</p>" for p in ARTICLE)
+    html = f"<html><head><title>Sea wall</title></head><body>{header}</body></html><div class='post'>{article}</div>"
+    lines = html_page(html).text.splitlines()
+    assert lines.index("Home Blog") < lines.index(ARTICLE[0]) < lines.index(ARTICLE[2])
+    out = boilerstrip.clean(html)
+    assert all(p in out for p in ARTICLE) and "Home" not in out
+
+
 def test_an_over_long_paragraph_becomes_blocks_with_its_features() -> None:
     rng = random.Random(4)
     words = ["sea", "wall", "harbour", "council", "vote", "cost", "tide", "pier", "storm", "town", "budget"]

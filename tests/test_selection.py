@@ -253,3 +253,99 @@ def test_author_names_on_the_whole_page_say_nothing() -> None:
         + "</article></div>"
     )
     assert all(p in boilerstrip.clean(page(body)) for p in ARTICLE)
+
+
+def _features(lines: list[str]):  # type: ignore[no-untyped-def]
+    from boilerstrip.features import block_words, page_features
+    from boilerstrip.segment import segment
+
+    x = page_features(segment("\n".join(lines)), full=False)
+    return x, block_words(x).tolist()
+
+
+CARDS = [
+    "Latest stories",
+    "Harbour towns rebuild their sea walls ahead of the spring tides",
+    "Ferry timetable changes for the winter months explained",
+    "Fishermen ask for the old slipway to stay open during the works",
+    "Lifeboat station extension plans go on show in the library",
+]
+
+
+@pytest.mark.parametrize("list_page", [True, False])
+def test_on_a_list_page_the_cards_under_a_section_header_are_kept(list_page: bool) -> None:
+    """A topic page's "Latest stories" header opens a run of teasers to the rules; on a page the
+    page-type model calls a listing or collection those cards are the content."""
+    import numpy as np
+
+    from boilerstrip.filter import Reason
+    from boilerstrip.options import Options
+    from boilerstrip.pipeline import _first_decisions
+
+    x, words = _features(CARDS)
+    p2 = [0.2, 0.35, 0.35, 0.35, 0.25]  # the last card doubts itself too much even there
+    asked: list[bool] = []
+
+    def is_list_page() -> bool:
+        asked.append(True)
+        return list_page
+
+    keep, reasons = _first_decisions(x, words, p2, Options(), chrome=np.zeros(5, bool), list_page=is_list_page)
+    assert asked == [True]
+    assert reasons[0] is Reason.SECTION_HEADER
+    if list_page:
+        assert keep == [False, True, True, True, False]
+    else:
+        assert keep == [False] * 5 and reasons[1] is Reason.TEASER
+
+
+def test_the_page_type_is_not_asked_when_no_teaser_could_be_kept() -> None:
+    import numpy as np
+
+    from boilerstrip.options import Options
+    from boilerstrip.pipeline import _first_decisions
+
+    x, words = _features(CARDS)
+
+    def never() -> bool:
+        raise AssertionError("the page type was worked out for nothing")
+
+    p2 = [0.2, 0.1, 0.1, 0.1, 0.1]
+    keep, _ = _first_decisions(x, words, p2, Options(), chrome=np.zeros(5, bool), list_page=never)
+    assert not any(keep)
+
+
+def test_a_selection_that_found_no_region_falls_back_to_the_text_outside_the_menus() -> None:
+    import numpy as np
+
+    from boilerstrip.filter import Reason
+    from boilerstrip.pipeline import _fallback
+
+    lines = ["Home", "Shop", *ARTICLE[:2], "Privacy policy and terms of use for this site"]
+    x, words = _features(lines)
+    chrome = np.array([True, True, False, False, True])
+    choice = _fallback(x, words, [0.05, 0.05, 0.15, 0.12, 0.3], chrome)
+    assert choice is not None
+    assert choice.keep == [False, False, True, True, False]
+    assert choice.reasons[2] is Reason.FALLBACK
+    # the same lines scoring as clear boilerplate: nothing to fall back to
+    assert _fallback(x, words, [0.05, 0.05, 0.05, 0.08, 0.3], chrome) is None
+    # a few words outside the menus (an app shell's one line) are no content either
+    assert _fallback(x, words, [0.05, 0.05, 0.15, 0.05, 0.3], chrome) is None
+
+
+def test_an_already_clean_page_drops_the_menu_lines_it_doubts() -> None:
+    import numpy as np
+
+    from boilerstrip.options import Options
+    from boilerstrip.pipeline import _first_decisions, already_clean
+
+    lines = ["Electronics", "Kitchen", *ARTICLE]
+    x, words = _features(lines)
+    p2 = [0.2, 0.35] + [0.9] * len(ARTICLE)
+    assert already_clean(words, p2)
+    chrome = np.array([True, True] + [False] * len(ARTICLE))
+    keep, _ = _first_decisions(x, words, p2, Options(), chrome=chrome)
+    assert keep == [False, True] + [True] * len(ARTICLE)
+    keep, _ = _first_decisions(x, words, p2, Options(), chrome=np.zeros(len(lines), bool))
+    assert all(keep)  # text input: no menus known, the whole clean page stays
