@@ -17,6 +17,8 @@ from typing import Any
 
 import numpy as np
 
+from .limits import HINT_END_CHARS
+
 PAGE_TYPES: tuple[str, ...] = ("article", "collection", "documentation", "forum", "listing", "product", "service")
 #: The page-level columns that follow the per-feature means.
 SIZE_NAMES: tuple[str, ...] = ("log_words", "log_blocks", "long_word_share")
@@ -45,8 +47,7 @@ _LITERALS: dict[str, tuple[str, ...]] = {
     "gen_docs": ("sphinx", "mkdocs", "docusaurus", "gitbook", "readthedocs", "read the docs", "hugo-book", "vitepress",
                  "javadoc", "doxygen"),
     "gen_shop": ("shopify", "magento", "woocommerce", "bigcommerce", "prestashop", "salesforce commerce", "demandware"),
-    "cart": (*(f"add{a}to{b}{thing}" for a in " -" for b in " -" for thing in ("cart", "bag", "basket", "wishlist")),
-             "in den warenkorb", "ajouter au panier", "buy now", "in stock"),
+    "cart": ("in den warenkorb", "ajouter au panier", "buy now", "in stock"),
 }  # fmt: skip
 _URL_START = re.compile(r"canonical|og:url")
 _URL = r"(?:canonical|og:url)[^>]{0,200}/"
@@ -60,6 +61,7 @@ _PATTERNS: dict[str, str] = {
     "path_list": _URL + r"(?:c|category|categories|collections?|shop|tags?|search|browse|b|l)/",
     "path_article": _URL + r"(?:blog|news|articles?|posts?|stories|20\d\d)/",
     "price": r"[$€£¥₹]\s?\d|\d\s?(?:€|eur|usd|zł|kč)\b",
+    "cart": r"add[ -]to[ -](?:cart|bag|basket|wishlist)",  # plus the literals above
     "class_post": r"class=[\"'][^\"']*\b(?:post|reply|replies|message|topic|thread)[-_\s\"']",
     "class_product": r"class=[\"'][^\"']*\b(?:product|price|sku|variant|swatch)[-_\s\"']",
     "class_card": r"class=[\"'][^\"']*\b(?:card|tile|grid-item|teaser|result)[-_\s\"']",
@@ -80,7 +82,14 @@ HINT_NAMES: tuple[str, ...] = tuple(f"hint_{name}" for name in _ORDER)
 
 
 def markup_hints(markup: str) -> np.ndarray:
-    """log(1 + count) of each markup convention in :data:`HINT_NAMES`."""
+    """log(1 + count) of each markup convention in :data:`HINT_NAMES`.
+
+    A long page is read at its two ends only (:data:`~boilerstrip.limits.HINT_END_CHARS` each: the
+    head with its metadata, the end of the body with its JSON-LD and scripts' data), so the cost
+    is bounded; the counts of its middle add nothing the ends do not say.
+    """
+    if len(markup) > 2 * HINT_END_CHARS:
+        markup = markup[:HINT_END_CHARS] + "\n" + markup[-HINT_END_CHARS:]
     low = markup.lower()
     types = Counter(_SCHEMA_WORD.findall(low))
     url_starts = [m.start() for m in _URL_START.finditer(low)]
@@ -89,7 +98,8 @@ def markup_hints(markup: str) -> np.ndarray:
         if name in _SCHEMA_TYPES:
             counts.append(sum(types[t] for t in _SCHEMA_TYPES[name]))
         elif name in _LITERALS:
-            counts.append(sum(low.count(phrase) for phrase in _LITERALS[name]))
+            found = sum(low.count(phrase) for phrase in _LITERALS[name])
+            counts.append(found + len(_COMPILED[name].findall(low)) if name in _COMPILED else found)
         elif name.startswith("path_"):
             counts.append(_count_from(_COMPILED[name], low, url_starts))
         else:

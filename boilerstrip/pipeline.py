@@ -79,6 +79,7 @@ class Run:
     path: Path  #: which way the selection went (shown by ``explain()``)
     markup: str | None = None  #: the HTML itself, for input read as HTML
     structure: Structure | None = None  #: each line's structure, when recorded (HTML input, for markdown)
+    kinds: dict[str, float] | None = None  #: the page type, when the selection needed it
 
     @property
     def has_main_content(self) -> bool:
@@ -86,6 +87,8 @@ class Run:
 
     def page_type(self) -> dict[str, float]:
         """The probability of each page type (:data:`boilerstrip.pagetype.PAGE_TYPES`)."""
+        if self.kinds is not None:
+            return self.kinds
         return page_type(self.x, self.extra, self.words, self.markup)
 
     def text(self) -> str:
@@ -195,7 +198,9 @@ def run(data: object, options: Options, who: str = "clean", structure: bool = Fa
 
     def list_page() -> bool:
         if not kinds:
+            lap("filter")
             kinds.append(page_type(x, prepared.extra, words, prepared.markup))
+            lap("page type")
         return kinds[0]["listing"] + kinds[0]["collection"] >= LIST_PAGE_TYPE_PROBABILITY
 
     def choose(threshold_drop: float) -> _Choice:
@@ -252,6 +257,7 @@ def run(data: object, options: Options, who: str = "clean", structure: bool = Fa
         path,
         prepared.markup,
         prepared.structure,
+        kinds[0] if kinds else None,
     )
 
 

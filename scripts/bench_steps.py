@@ -32,7 +32,7 @@ import boilerstrip  # noqa: E402
 from boilerstrip import timing  # noqa: E402
 
 STEPS = ("decode", "parse", "walk", "html features", "votes", "segment", "features", "pass 1", "pass 2", "filter",
-         "select", "render")  # fmt: skip
+         "page type", "select", "render")  # fmt: skip
 
 
 def _c4():

@@ -349,3 +349,36 @@ def test_an_already_clean_page_drops_the_menu_lines_it_doubts() -> None:
     assert keep == [False, True] + [True] * len(ARTICLE)
     keep, _ = _first_decisions(x, words, p2, Options(), chrome=np.zeros(len(lines), bool))
     assert all(keep)  # text input: no menus known, the whole clean page stays
+
+
+def test_markup_hints_count_each_convention_once_per_occurrence() -> None:
+    import numpy as np
+
+    from boilerstrip.pagetype import HINT_NAMES, markup_hints
+
+    head = (
+        '<html><head><link rel="canonical" href="https://shop.example/products/oak-board/">'
+        '<meta property="og:type" content="product"><meta name="generator" content="Shopify">'
+        '<script type="application/ld+json">{"@type": "Product", "offers": {"@type": "Offer"}}</script></head>'
+    )
+    body = (
+        '<body><div class="product-card"><span class="price">€ 24</span>'
+        "<button>Add to cart</button><button>add-to-bag</button><p>In stock</p></div></body></html>"
+    )
+    hints = dict(zip(HINT_NAMES, np.expm1(markup_hints(head + body)).round().astype(int).tolist()))
+    assert hints["hint_schema_product"] == 3  # "Product", "Offer", and og:type's quoted "product"
+    assert hints["hint_og_product"] == 1 and hints["hint_gen_shop"] == 1 and hints["hint_path_product"] == 1
+    assert hints["hint_cart"] == 3 and hints["hint_price"] == 1 and hints["hint_class_product"] == 2
+    assert hints["hint_schema_article"] == 0 and hints["hint_path_forum"] == 0
+
+
+def test_markup_hints_read_a_long_page_at_its_two_ends() -> None:
+    from boilerstrip.limits import HINT_END_CHARS
+    from boilerstrip.pagetype import HINT_NAMES, markup_hints
+
+    filler = "<p>" + "x" * (2 * HINT_END_CHARS) + "</p>"
+    form = HINT_NAMES.index("hint_form")
+    assert markup_hints("<html><body><form></form>" + filler + "</body></html>")[form] > 0
+    assert markup_hints("<html><body>" + filler + "<form></form></body></html>")[form] > 0
+    middle = "<html><body>" + filler + "<form></form>" + filler + "</body></html>"
+    assert markup_hints(middle)[form] == 0
