@@ -33,6 +33,7 @@ from .thresholds import (
     FALLBACK_MIN_WORDS,
     FLOOR_PROBABILITY,
     KEEP_PROBABILITY,
+    LIST_PAGE_MIN_CARDS,
     LIST_PAGE_TEASER_PROBABILITY,
     LIST_PAGE_THRESHOLD_DROP,
     LIST_PAGE_TYPE_PROBABILITY,
@@ -42,6 +43,7 @@ from .thresholds import (
     RESCUE_BODY_WORDS,
     RESCUE_CANDIDATE_PROBABILITY,
     RESCUE_CANDIDATE_WORDS,
+    TEXT_LIST_PAGE_PROBABILITY,
     TITLE_LOOKBACK,
 )
 from .timing import lap
@@ -198,19 +200,24 @@ def run(data: object, options: Options, who: str = "clean", structure: bool = Fa
 
     def list_page() -> bool:
         if not kinds:
-            lap("filter")
+            lap("select")
             kinds.append(page_type(x, prepared.extra, words, prepared.markup))
             lap("page type")
         return kinds[0]["listing"] + kinds[0]["collection"] >= LIST_PAGE_TYPE_PROBABILITY
 
+    # Page text marks no menus, so its cards look like them to the scores: on a text list page every
+    # line scoring TEXT_LIST_PAGE_PROBABILITY is kept, wherever it is (cheap: no markup to scan).
+    text_list = prepared.extra is None and len(page) > 0 and list_page()
+    outside_bar = TEXT_LIST_PAGE_PROBABILITY if text_list else OUTSIDE_REGION_PROBABILITY
+
     def choose(threshold_drop: float) -> _Choice:
-        keep, reasons = _first_decisions(x, words, p2, options, threshold_drop, chrome, list_page)
+        keep, reasons = _first_decisions(x, words, p2, options, threshold_drop, chrome, list_page, text_list)
         if threshold_drop:  # a second look lowers the bar for the page's text, not for its menus
             _drop_chrome(keep, reasons, chrome)
         if prepared.author_box is not None:
             _drop_author_box(keep, reasons, p2, prepared.author_box, word_array)
         region = main_region(keep, p2, words)
-        _restrict_to_region(keep, reasons, p2, region)
+        _restrict_to_region(keep, reasons, p2, region, outside_bar)
         fill_gaps(keep, reasons, p2)
         for i in duplicates(page.texts, keep, headings):
             keep[i], reasons[i] = False, Reason.DUPLICATE
@@ -269,12 +276,15 @@ def _first_decisions(
     threshold_drop: float = 0.0,
     chrome: np.ndarray | None = None,
     list_page: Callable[[], bool] | None = None,
+    text_list: bool = False,
 ) -> tuple[list[bool], list[Reason]]:
     """Keep what scores above the threshold and no rule vetoes; an already clean page is kept whole.
 
     On a listing or a collection (``list_page``, asked only when it could matter) the cards are the
     content: a line the teaser rules veto is kept when it scores at least
-    :data:`LIST_PAGE_TEASER_PROBABILITY`, unless it is in the page's menus, header or footer.
+    :data:`LIST_PAGE_TEASER_PROBABILITY`, unless it is in the page's menus, header or footer (the
+    page type is asked only when :data:`LIST_PAGE_MIN_CARDS` such lines exist); and on a
+    text list page (``text_list``) the bar is at most :data:`TEXT_LIST_PAGE_PROBABILITY`.
     """
     lap("select")
     vetoes = veto(x, words, p2)
@@ -298,9 +308,11 @@ def _first_decisions(
             for i, (v, p, m) in enumerate(zip(vetoes, p2, menus))
             if v in _TEASERS and p >= LIST_PAGE_TEASER_PROBABILITY and not m
         ]
-        if cards and list_page is not None and list_page():
+        if len(cards) >= LIST_PAGE_MIN_CARDS and list_page is not None and list_page():
             for i in cards:
                 vetoes[i], thresholds[i] = None, min(thresholds[i], LIST_PAGE_TEASER_PROBABILITY)
+        if text_list:
+            thresholds = [min(t, TEXT_LIST_PAGE_PROBABILITY) for t in thresholds]
     keep = [v is None and p >= t for v, p, t in zip(vetoes, p2, thresholds)]
     reasons = [v if v is not None else (Reason.CONTENT if k else Reason.LOW_SCORE) for v, k in zip(vetoes, keep)]
     return keep, reasons
@@ -347,11 +359,14 @@ def _drop_author_box(
             keep[i], reasons[i] = False, Reason.AUTHOR_BOX
 
 
-def _restrict_to_region(keep: list[bool], reasons: list[Reason], p2: list[float], region: tuple[int, int]) -> None:
-    """Drop kept blocks outside the main region unless their score is near certain."""
+def _restrict_to_region(
+    keep: list[bool], reasons: list[Reason], p2: list[float], region: tuple[int, int], bar: float
+) -> None:
+    """Drop kept blocks outside the main region unless their score reaches ``bar`` (near certain, but
+    on a text list page, whose cards are spread over the page, the list page's bar)."""
     start, end = region
     for i, k in enumerate(keep):
-        if k and not start <= i < end and p2[i] < OUTSIDE_REGION_PROBABILITY:
+        if k and not start <= i < end and p2[i] < bar:
             keep[i], reasons[i] = False, Reason.OUTSIDE_REGION
 
 

@@ -44,6 +44,12 @@ LIST_PAGE_TYPE_PROBABILITY = 0.5
 #: ... and there a line the teaser rules veto (a card's headline, an excerpt cut with "...") is kept
 #: when it scores at least this, outside the menus, header and footer.
 LIST_PAGE_TEASER_PROBABILITY = 0.3
+#: ... where the page has at least this many such lines (one or two are a "related" box, not cards):
+#: below it the page type is not even worked out (on HTML it scans the markup).
+LIST_PAGE_MIN_CARDS = 5
+#: On page text (no menus marked) of a list page, every line scoring at least this is kept, inside
+#: the main region or not: the cards are spread over the page and look like menu lines to the scores.
+TEXT_LIST_PAGE_PROBABILITY = 0.2
 #: Blocks scored below this probability can never be pulled into the main region by their neighbours.
 FLOOR_PROBABILITY = 0.12
 #: Main-region search: what each dropped block costs, per word of its doubt (max-subarray search).

@@ -269,6 +269,8 @@ CARDS = [
     "Ferry timetable changes for the winter months explained",
     "Fishermen ask for the old slipway to stay open during the works",
     "Lifeboat station extension plans go on show in the library",
+    "Harbour master retires after thirty years on the quay",
+    "New pontoons for the marina approved by the council",
 ]
 
 
@@ -283,20 +285,20 @@ def test_on_a_list_page_the_cards_under_a_section_header_are_kept(list_page: boo
     from boilerstrip.pipeline import _first_decisions
 
     x, words = _features(CARDS)
-    p2 = [0.2, 0.35, 0.35, 0.35, 0.25]  # the last card doubts itself too much even there
+    p2 = [0.2, 0.35, 0.35, 0.35, 0.25, 0.4, 0.5]  # the fifth card doubts itself too much even there
     asked: list[bool] = []
 
     def is_list_page() -> bool:
         asked.append(True)
         return list_page
 
-    keep, reasons = _first_decisions(x, words, p2, Options(), chrome=np.zeros(5, bool), list_page=is_list_page)
+    keep, reasons = _first_decisions(x, words, p2, Options(), chrome=np.zeros(7, bool), list_page=is_list_page)
     assert asked == [True]
     assert reasons[0] is Reason.SECTION_HEADER
     if list_page:
-        assert keep == [False, True, True, True, False]
+        assert keep == [False, True, True, True, False, True, True]
     else:
-        assert keep == [False] * 5 and reasons[1] is Reason.TEASER
+        assert keep == [False] * 7 and reasons[1] is Reason.TEASER
 
 
 def test_the_page_type_is_not_asked_when_no_teaser_could_be_kept() -> None:
@@ -310,8 +312,11 @@ def test_the_page_type_is_not_asked_when_no_teaser_could_be_kept() -> None:
     def never() -> bool:
         raise AssertionError("the page type was worked out for nothing")
 
-    p2 = [0.2, 0.1, 0.1, 0.1, 0.1]
-    keep, _ = _first_decisions(x, words, p2, Options(), chrome=np.zeros(5, bool), list_page=never)
+    p2 = [0.2, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1]  # no teaser scores as a card
+    keep, _ = _first_decisions(x, words, p2, Options(), chrome=np.zeros(7, bool), list_page=never)
+    assert not any(keep)
+    p2 = [0.2, 0.35, 0.35, 0.35, 0.35, 0.1, 0.1]  # four cards: a "related" box, not a listing
+    keep, _ = _first_decisions(x, words, p2, Options(), chrome=np.zeros(7, bool), list_page=never)
     assert not any(keep)
 
 
@@ -382,3 +387,26 @@ def test_markup_hints_read_a_long_page_at_its_two_ends() -> None:
     assert markup_hints("<html><body>" + filler + "<form></form></body></html>")[form] > 0
     middle = "<html><body>" + filler + "<form></form>" + filler + "</body></html>"
     assert markup_hints(middle)[form] == 0
+
+
+@pytest.mark.parametrize("text_list", [True, False])
+def test_a_text_list_page_keeps_the_cards_the_scores_doubt(text_list: bool) -> None:
+    """Page text marks no menus: a listing's cards score like menu lines there. On a page the
+    page-type model calls a list page, every line scoring at least 0.2 stays, in the region or not."""
+    import numpy as np
+
+    from boilerstrip.filter import Reason
+    from boilerstrip.options import Options
+    from boilerstrip.pipeline import _first_decisions, _restrict_to_region
+    from boilerstrip.thresholds import OUTSIDE_REGION_PROBABILITY, TEXT_LIST_PAGE_PROBABILITY
+
+    cards = ["Stoneware mug, hand glazed", "Linen apron in three colours", "Oak chopping board", "Sign in"]
+    lines = [*ARTICLE[:4], *cards]  # a shop's page with a few paragraphs about the shop, then its cards
+    x, words = _features(lines)
+    p2 = [0.9] * 4 + [0.25, 0.22, 0.45, 0.1]
+    keep, reasons = _first_decisions(x, words, p2, Options(), chrome=np.zeros(8, bool), text_list=text_list)
+    assert keep[4:] == ([True, True, True, False] if text_list else [False, False, True, False])
+    bar = TEXT_LIST_PAGE_PROBABILITY if text_list else OUTSIDE_REGION_PROBABILITY
+    _restrict_to_region(keep, reasons, p2, (0, 4), bar)  # a region holding the paragraphs only
+    assert keep == [True] * 4 + ([True, True, True, False] if text_list else [False] * 4)
+    assert text_list or (reasons[4] is Reason.LOW_SCORE and reasons[6] is Reason.OUTSIDE_REGION)
