@@ -186,14 +186,15 @@ def run(data: object, options: Options, who: str = "clean", structure: bool = Fa
     h1 = title_elements = None
     page_title = ""
     headings: list[bool] | None = None
-    title_tag = chrome = np.zeros(len(page), dtype=bool)
+    title_tag = chrome = footer = np.zeros(len(page), dtype=bool)
     if prepared.extra is not None and len(page):
         column = dict(zip(prepared.model.extra_names, prepared.extra.T))
         h1, title_elements = np.flatnonzero(column["h_h1"] > 0), np.flatnonzero(column["h_title_tag"] > 0)
         title_tag = column["h_title_tag"] > 0
         page_title = " ".join(page.texts[i] for i in title_elements.tolist())
         headings = (column["h_heading"] > 0).tolist()
-        chrome = (column["h_in_nav"] > 0) | (column["h_in_header"] > 0) | (column["h_in_footer"] > 0)
+        footer = column["h_in_footer"] > 0
+        chrome = (column["h_in_nav"] > 0) | (column["h_in_header"] > 0) | footer
 
     word_array = np.asarray(words)
     kinds: list[dict[str, float]] = []  # the page type, worked out once and only if a decision needs it
@@ -238,6 +239,9 @@ def run(data: object, options: Options, who: str = "clean", structure: bool = Fa
         second_body = second.body_words(word_array, title_tag)
         if second_body > body:
             choice, path, body = second, Path.RESCUED, second_body
+    # The footer is never the main content: a page keeping nothing else (its links to the group's
+    # other sites, say) has none.
+    body = min(body, choice.body_words(word_array, title_tag | footer))
     if not len(page):
         path = Path.EMPTY
     elif body < NO_CONTENT_BODY_WORDS and (fallback := _fallback(x, words, p2, chrome)) is not None:

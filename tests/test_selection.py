@@ -410,3 +410,40 @@ def test_a_text_list_page_keeps_the_cards_the_scores_doubt(text_list: bool) -> N
     _restrict_to_region(keep, reasons, p2, (0, 4), bar)  # a region holding the paragraphs only
     assert keep == [True] * 4 + ([True, True, True, False] if text_list else [False] * 4)
     assert text_list or (reasons[4] is Reason.LOW_SCORE and reasons[6] is Reason.OUTSIDE_REGION)
+
+
+def test_a_page_that_keeps_nothing_but_its_footer_has_no_main_content(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The footer is never the main content, whatever the scores say of its lines (a shop page whose
+    product never reached the HTML still has its footer's lists of categories and sister sites)."""
+    import dataclasses
+
+    import numpy as np
+
+    from boilerstrip import pipeline
+
+    class Sure:
+        """A scorer calling every line content."""
+
+        def __init__(self, extra_names: tuple[str, ...]) -> None:
+            self.extra_names = extra_names
+
+        def score(self, base, extra=None, containers=None):  # type: ignore[no-untyped-def]
+            return np.full(len(base), 0.9), np.full(len(base), 0.9)
+
+    prepare = pipeline.prepare
+
+    def sure_prepare(*args, **kwargs):  # type: ignore[no-untyped-def]
+        prepared = prepare(*args, **kwargs)
+        return dataclasses.replace(prepared, model=Sure(prepared.model.extra_names))
+
+    monkeypatch.setattr(pipeline, "prepare", sure_prepare)
+    footer = (
+        "<footer><p>Shop by room: kitchen, bedroom, garden, office, hallway and bathroom furniture</p>"
+        "<p>Our other shops: Harbour Home, Tide Kitchenware, Pier Garden Supplies and Ferry Lighting</p></footer>"
+    )
+    html = f"<html><head><title>Oak chair | Harbour Home</title></head><body>{footer}</body></html>"
+    run = pipeline.run(html, boilerstrip.Options())
+    assert run.path is pipeline.Path.NO_CONTENT and run.text() == ""
+    article = f"<main><h1>Oak chair</h1><p>{ARTICLE[0]}</p></main>"
+    html = f"<html><head><title>Oak chair | Harbour Home</title></head><body>{article}{footer}</body></html>"
+    assert ARTICLE[0] in pipeline.run(html, boilerstrip.Options()).text()
