@@ -272,6 +272,9 @@ def run(data: object, options: Options, who: str = "clean", structure: bool = Fa
     )
 
 
+_TEASERS = (Reason.TEASER, Reason.ELLIPSIS_TEASER)
+
+
 def _first_decisions(
     x: np.ndarray,
     words: list[float],
@@ -284,11 +287,10 @@ def _first_decisions(
 ) -> tuple[list[bool], list[Reason]]:
     """Keep what scores above the threshold and no rule vetoes; an already clean page is kept whole.
 
-    On a listing or a collection (``list_page``, asked only when it could matter) the cards are the
-    content: a line the teaser rules veto is kept when it scores at least
-    :data:`LIST_PAGE_TEASER_PROBABILITY`, unless it is in the page's menus, header or footer (the
-    page type is asked only when :data:`LIST_PAGE_MIN_CARDS` such lines exist); and on a
-    text list page (``text_list``) the bar is at most :data:`TEXT_LIST_PAGE_PROBABILITY`.
+    On a listing or a collection (``list_page``) the cards are the content: a line the teaser rules
+    veto is kept when it scores at least :data:`LIST_PAGE_TEASER_PROBABILITY`, unless it is in the
+    page's menus, header or footer; the page type is asked only when :data:`LIST_PAGE_MIN_CARDS` such
+    lines exist. On a text list page (``text_list``) the bar is at most :data:`TEXT_LIST_PAGE_PROBABILITY`.
     """
     lap("select")
     vetoes = veto(x, words, p2)
@@ -320,9 +322,6 @@ def _first_decisions(
     keep = [v is None and p >= t for v, p, t in zip(vetoes, p2, thresholds)]
     reasons = [v if v is not None else (Reason.CONTENT if k else Reason.LOW_SCORE) for v, k in zip(vetoes, keep)]
     return keep, reasons
-
-
-_TEASERS = (Reason.TEASER, Reason.ELLIPSIS_TEASER)
 
 
 def _drop_chrome(keep: list[bool], reasons: list[Reason], chrome: np.ndarray) -> None:
