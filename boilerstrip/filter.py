@@ -45,6 +45,7 @@ class Reason(str, Enum):
     TITLE_NOT_KEPT = "headline (keep_title is off)"
     NO_CONTENT = "the page has no main content"
     FALLBACK = "outside the menus and scores as possible content, on a page where no region held content"
+    COMMENTS = "after the readers' comments header (page text)"
 
 
 def veto(x: np.ndarray, words: Sequence[float], p: Sequence[float]) -> list[Reason | None]:

@@ -21,7 +21,15 @@ from .pagetype import page_vector
 from .render import markdown
 from .score import Scorer, models
 from .segment import Page, segment
-from .select import drop_title_element, duplicates, fill_gaps, find_heading, find_title, main_region
+from .select import (
+    comments_header,
+    drop_title_element,
+    duplicates,
+    fill_gaps,
+    find_heading,
+    find_title,
+    main_region,
+)
 from .structure import Recorder, Structure
 from .thresholds import (
     AUTHOR_BOX_KEEP_PROBABILITY,
@@ -29,6 +37,8 @@ from .thresholds import (
     CLEAN_PAGE_LOW_PROBABILITY,
     CLEAN_PAGE_LOW_WORD_SHARE,
     CLEAN_PAGE_VETO_PROBABILITY,
+    COMMENTS_KEEP_PROBABILITY,
+    COMMENTS_MAX_FORUM_PROBABILITY,
     FALLBACK_MIN_PROBABILITY,
     FALLBACK_MIN_WORDS,
     FLOOR_PROBABILITY,
@@ -210,6 +220,10 @@ def run(data: object, options: Options, who: str = "clean", structure: bool = Fa
     # line scoring TEXT_LIST_PAGE_PROBABILITY is kept, wherever it is (cheap: no markup to scan).
     text_list = prepared.extra is None and len(page) > 0 and list_page()
     outside_bar = TEXT_LIST_PAGE_PROBABILITY if text_list else OUTSIDE_REGION_PROBABILITY
+    # Nor does it mark the readers' comments, whose long replies score like the article: on page text
+    # that is no thread, what follows a comments header goes unless near certain. (HTML marks comment
+    # containers, which its scores read.)
+    cut_comments = prepared.extra is None and bool(kinds) and kinds[0]["forum"] < COMMENTS_MAX_FORUM_PROBABILITY
 
     def choose(threshold_drop: float) -> _Choice:
         keep, reasons = _first_decisions(x, words, p2, options, threshold_drop, chrome, list_page, text_list)
@@ -225,6 +239,10 @@ def run(data: object, options: Options, who: str = "clean", structure: bool = Fa
         title = _place_title(page, x, words, p2, keep, reasons, options, h1, page_title)
         if title is not None and title_elements is not None:
             drop_title_element(page.texts, title_elements, title, keep, reasons)
+        if cut_comments and (header := comments_header(page.texts, x, words, keep)) is not None:
+            for i in range(header + 1, len(keep)):
+                if keep[i] and p2[i] < COMMENTS_KEEP_PROBABILITY:
+                    keep[i], reasons[i] = False, Reason.COMMENTS
         return _Choice(keep, reasons, title, region)
 
     choice, path = choose(0.0), Path.MAIN_REGION

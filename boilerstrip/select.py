@@ -16,6 +16,7 @@ import numpy as np
 from .features import COLUMN
 from .filter import Reason
 from .limits import NORMALISE_BATCH_LINES
+from .phrases import COMMENTS_RE
 from .score import best_stretch
 from .thresholds import (
     DUPLICATE_MIN_WORDS,
@@ -42,6 +43,20 @@ def main_region(keep: Sequence[bool], p: Sequence[float], words: Sequence[float]
     """The stretch ``[start, end)`` that maximises kept words minus a penalty for dropped blocks."""
     values = [w * q if k else -REGION_PENALTY * (1.0 + w * (1.0 - q)) for k, q, w in zip(keep, p, words)]
     return best_stretch(values)
+
+
+def comments_header(texts: Sequence[str], x: np.ndarray, words: Sequence[float], keep: Sequence[bool]) -> int | None:
+    """The section header that opens the readers' comments after the article has begun ("Comments
+    (12)", "Leave a reply"), or ``None``. The article begins at its first kept line of running text."""
+    kept = [i for i, k in enumerate(keep) if k]
+    if not kept:
+        return None
+    start = next((i for i in kept if words[i] >= LONG_LINE_WORDS), kept[0])
+    section = x[:, COLUMN["section_header"]]
+    for i in np.flatnonzero(section[start + 1 :] > 0).tolist():
+        if COMMENTS_RE.match(texts[start + 1 + i].lower()):
+            return start + 1 + i
+    return None
 
 
 def fill_gaps(keep: list[bool], reasons: list[Reason], p: Sequence[float]) -> None:

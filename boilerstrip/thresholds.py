@@ -80,6 +80,11 @@ NAV_MAX_WORDS = 4
 #: A share/cookie/legal/login line has at most this many words.
 BOILER_LINE_MAX_WORDS = 20
 
+#: Page text that is no thread (the page type gives forum less than this): a kept line after the
+#: readers' comments header goes unless it scores at least COMMENTS_KEEP_PROBABILITY.
+COMMENTS_MAX_FORUM_PROBABILITY = 0.3
+COMMENTS_KEEP_PROBABILITY = 0.8
+
 # --- filter -------------------------------------------------------------------------------------
 #: A veto is overruled when the block's final probability is at least this.
 VETO_OVERRIDE_PROBABILITY = 0.97

@@ -447,3 +447,37 @@ def test_a_page_that_keeps_nothing_but_its_footer_has_no_main_content(monkeypatc
     article = f"<main><h1>Oak chair</h1><p>{ARTICLE[0]}</p></main>"
     html = f"<html><head><title>Oak chair | Harbour Home</title></head><body>{article}{footer}</body></html>"
     assert ARTICLE[0] in pipeline.run(html, boilerstrip.Options()).text()
+
+
+COMMENTS = [
+    "I grew up two streets from the harbour and remember the last time the wall gave way, in the winter "
+    "of 1978, when the water reached the church steps and stayed there for two days.",
+    "Good to see the council finally spending money where it matters, although I wonder why the ferry "
+    "terminal stretch was done first when the fish market floods every single spring.",
+    "The stepped design is the same one they used further up the coast and it has held up well there, so "
+    "I am hopeful, but the real test will be the equinox tides next March and April.",
+    "Will the slipway stay open during the works? My boat is on a mooring there and the next launch point "
+    "is an hour away by road, which makes a day trip impossible for most of us.",
+]
+
+
+def test_page_text_drops_the_readers_comments_after_their_header() -> None:
+    """Page text marks no comment containers, and a reader's long reply scores like the article; on a
+    page that is no thread, what follows a "Comments" header goes unless near certain."""
+    from boilerstrip.pipeline import run
+    from boilerstrip.select import comments_header
+
+    thread = [
+        line
+        for name, comment in zip(("harbourdog", "Mary T.", "old_salt_62", "Ferryman"), COMMENTS)
+        for line in (f"{name} says:", "12 March 2026 at 9:14 am", comment, "Reply")
+    ]
+    text = "\n".join(
+        ["Coast News", "Home", "Sea walls rebuilt ahead of the spring tides", *ARTICLE, "Comments (4)", *thread]
+    )
+    result = run(text, boilerstrip.Options())
+    out = result.text()
+    assert all(p in out for p in ARTICLE)
+    assert not any(c in out for c in COMMENTS)
+    header = comments_header(result.page.texts, result.x, result.words, [True] * len(result.page))
+    assert header is not None and result.page.texts[header] == "Comments (4)"

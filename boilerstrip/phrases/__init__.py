@@ -1,6 +1,8 @@
 r"""Boilerplate phrase lists, one data module per language, compiled into three patterns.
 
-Each language module defines ``SECTION``, ``LINE`` and ``NAVIGATION`` tuples of lower-case phrases.
+Each language module defines ``SECTION``, ``LINE`` and ``NAVIGATION`` tuples of lower-case phrases,
+and may define ``COMMENTS``: the section headers that open the readers' comments (section headers
+too, so they join ``SECTION``).
 They are merged and compiled here into trie-shaped alternations (one branch per first character),
 so matching costs one linear scan whatever the number of phrases, and no branch can backtrack
 catastrophically. The patterns are MULTILINE and never cross a line end, so one scan of a whole
@@ -29,11 +31,12 @@ _SPACELESS = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]")
 
 
 def _load() -> dict[str, list[str]]:
-    merged: dict[str, list[str]] = {"SECTION": [], "LINE": [], "NAVIGATION": []}
+    merged: dict[str, list[str]] = {"SECTION": [], "LINE": [], "NAVIGATION": [], "COMMENTS": []}
     for code in LANGUAGES:
         module = importlib.import_module(f"{__name__}.{code}")
         for kind, phrases in merged.items():
-            phrases.extend(p.lower() for p in getattr(module, kind))
+            phrases.extend(p.lower() for p in getattr(module, kind, ()))
+    merged["SECTION"].extend(merged["COMMENTS"])
     return merged
 
 
@@ -102,10 +105,12 @@ _PHRASES = _load()
 
 #: A short line that opens a boilerplate section: "Related", "More from Reuters", "Comments (12)".
 SECTION_RE = _whole_line(_PHRASES["SECTION"], r"(?:[^\w\n].{0,40})?")
+#: A section header that opens the readers' comments: "Comments (12)", "Leave a reply".
+COMMENTS_RE = _whole_line(_PHRASES["COMMENTS"], r"(?:[^\w\n].{0,40})?")
 #: A phrase that marks a short line as boilerplate on its own (share, cookie, legal, account);
 #: LINE_SPACELESS_RE holds the phrases of scripts written without spaces.
 LINE_RE, LINE_SPACELESS_RE = _anywhere(_PHRASES["LINE"])
 #: A whole line that is a single menu item.
 NAVIGATION_RE = _whole_line(_PHRASES["NAVIGATION"], r"(?:[^\w\n]|_)*")
 
-__all__ = ["LANGUAGES", "LINE_RE", "LINE_SPACELESS_RE", "NAVIGATION_RE", "SECTION_RE"]
+__all__ = ["COMMENTS_RE", "LANGUAGES", "LINE_RE", "LINE_SPACELESS_RE", "NAVIGATION_RE", "SECTION_RE"]

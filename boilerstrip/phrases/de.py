@@ -1,5 +1,10 @@
 """German boilerplate phrases (see :mod:`boilerstrip.phrases.en` for the categories)."""
 
+COMMENTS = (
+    "kommentare",
+    "kommentar schreiben",
+)
+
 SECTION = (
     "ähnliche artikel",
     "ähnliche beiträge",
@@ -33,8 +38,6 @@ SECTION = (
     "aktuelles",
     "top-themen",
     "topthemen",
-    "kommentare",
-    "kommentar schreiben",
     "kommentieren",
     "diskussion",
     "schlagworte",

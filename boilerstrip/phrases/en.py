@@ -1,9 +1,20 @@
 """English boilerplate phrases.
 
+COMMENTS: a short line that opens the readers' comments (optional; it is a SECTION phrase too).
 SECTION: a short line that opens a section of boilerplate (what follows it is teasers or links).
 LINE: words that make a short line boilerplate on their own (share, cookie, legal, account).
 NAVIGATION: a whole short line that is a menu item.
 """
+
+COMMENTS = (
+    "comments",
+    "leave a comment",
+    "leave a reply",
+    "post a comment",
+    "add a comment",
+    "join the discussion",
+    "join the conversation",
+)
 
 SECTION = (
     "related",
@@ -72,13 +83,6 @@ SECTION = (
     "promoted stories",
     "partner content",
     "from our partners",
-    "comments",
-    "leave a comment",
-    "leave a reply",
-    "post a comment",
-    "add a comment",
-    "join the discussion",
-    "join the conversation",
     "recent posts",
     "recent articles",
     "recent comments",

@@ -1,5 +1,11 @@
 """Spanish boilerplate phrases (see :mod:`boilerstrip.phrases.en` for the categories)."""
 
+COMMENTS = (
+    "comentarios",
+    "deja un comentario",
+    "dejar un comentario",
+)
+
 SECTION = (
     "artículos relacionados",
     "noticias relacionadas",
@@ -29,9 +35,6 @@ SECTION = (
     "lee también",
     "lea también",
     "ver también",
-    "comentarios",
-    "deja un comentario",
-    "dejar un comentario",
     "patrocinado",
     "contenido patrocinado",
     "categorías",

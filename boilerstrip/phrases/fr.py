@@ -1,5 +1,10 @@
 """French boilerplate phrases (see :mod:`boilerstrip.phrases.en` for the categories)."""
 
+COMMENTS = (
+    "commentaires",
+    "laisser un commentaire",
+)
+
 SECTION = (
     "articles similaires",
     "articles liés",
@@ -27,8 +32,6 @@ SECTION = (
     "dernières nouvelles",
     "derniers articles",
     "actualités",
-    "commentaires",
-    "laisser un commentaire",
     "réagir",
     "sponsorisé",
     "contenu sponsorisé",

@@ -1,5 +1,10 @@
 """Italian boilerplate phrases (see :mod:`boilerstrip.phrases.en` for the categories)."""
 
+COMMENTS = (
+    "commenti",
+    "lascia un commento",
+)
+
 SECTION = (
     "articoli correlati",
     "notizie correlate",
@@ -24,8 +29,6 @@ SECTION = (
     "altro da",
     "leggi anche",
     "vedi anche",
-    "commenti",
-    "lascia un commento",
     "sponsorizzato",
     "contenuti sponsorizzati",
     "categorie",

@@ -1,5 +1,11 @@
 """Dutch boilerplate phrases (see :mod:`boilerstrip.phrases.en` for the categories)."""
 
+COMMENTS = (
+    "reacties",
+    "plaats een reactie",
+    "laat een reactie achter",
+)
+
 SECTION = (
     "gerelateerde artikelen",
     "gerelateerd",
@@ -20,9 +26,6 @@ SECTION = (
     "recente berichten",
     "recente artikelen",
     "trending",
-    "reacties",
-    "plaats een reactie",
-    "laat een reactie achter",
     "gesponsord",
     "categorieën",
     "tags",

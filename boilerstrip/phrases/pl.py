@@ -1,5 +1,10 @@
 """Polish boilerplate phrases (see :mod:`boilerstrip.phrases.en` for the categories)."""
 
+COMMENTS = (
+    "komentarze",
+    "dodaj komentarz",
+)
+
 SECTION = (
     "podobne artykuły",
     "powiązane artykuły",
@@ -25,8 +30,6 @@ SECTION = (
     "więcej wiadomości",
     "więcej z",
     "więcej na ten temat",
-    "komentarze",
-    "dodaj komentarz",
     "zostaw komentarz",
     "sponsorowane",
     "artykuł sponsorowany",
