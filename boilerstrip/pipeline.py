@@ -43,7 +43,9 @@ from .thresholds import (
     FALLBACK_MIN_WORDS,
     FLOOR_PROBABILITY,
     KEEP_PROBABILITY,
+    LIST_PAGE_FALLBACK_WORDS,
     LIST_PAGE_MIN_CARDS,
+    LIST_PAGE_SMALL_BODY_WORDS,
     LIST_PAGE_TEASER_PROBABILITY,
     LIST_PAGE_THRESHOLD_DROP,
     LIST_PAGE_TYPE_PROBABILITY,
@@ -264,6 +266,14 @@ def run(data: object, options: Options, who: str = "clean", structure: bool = Fa
         path = Path.EMPTY
     elif body < NO_CONTENT_BODY_WORDS and (fallback := _fallback(x, words, p2, chrome)) is not None:
         choice, path = fallback, Path.FALLBACK
+    elif (
+        body < LIST_PAGE_SMALL_BODY_WORDS
+        and (fallback := _fallback(x, words, p2, chrome, LIST_PAGE_FALLBACK_WORDS)) is not None
+        and list_page()
+    ):
+        # A list page whose selection kept a few lines while its cards, doubted one by one, hold
+        # many more words: the cards are the content.
+        choice, path = fallback, Path.FALLBACK
     elif body < NO_CONTENT_BODY_WORDS:
         path = Path.NO_CONTENT  # nothing but a headline or a stray line: an app shell, a wall, an empty listing
         for i, k in enumerate(choice.keep):
@@ -349,17 +359,19 @@ def _drop_chrome(keep: list[bool], reasons: list[Reason], chrome: np.ndarray) ->
             keep[i], reasons[i] = False, Reason.NAVIGATION
 
 
-def _fallback(x: np.ndarray, words: list[float], p2: list[float], chrome: np.ndarray) -> _Choice | None:
+def _fallback(
+    x: np.ndarray, words: list[float], p2: list[float], chrome: np.ndarray, min_words: float = FALLBACK_MIN_WORDS
+) -> _Choice | None:
     """When no region holds content: the lines outside the menus, header and footer that no rule vetoes
     and that score at least :data:`FALLBACK_MIN_PROBABILITY`, if they hold at least
-    :data:`FALLBACK_MIN_WORDS` (a listing the scores doubt line by line); else ``None`` (no content).
+    ``min_words`` (:data:`FALLBACK_MIN_WORDS`: a listing the scores doubt line by line); else ``None``.
 
     An app shell, a wall or an empty listing has a few such words at most; a page whose text the
     scores doubt throughout has more, and its text beats an empty answer.
     """
     vetoes = veto(x, words, p2)
     keep = [v is None and q >= FALLBACK_MIN_PROBABILITY and not c for v, q, c in zip(vetoes, p2, chrome.tolist())]
-    if sum(w for w, k in zip(words, keep) if k) < FALLBACK_MIN_WORDS:
+    if sum(w for w, k in zip(words, keep) if k) < min_words:
         return None
     reasons = [v if v is not None else (Reason.FALLBACK if k else Reason.LOW_SCORE) for v, k in zip(vetoes, keep)]
     return _Choice(keep, reasons, None, (0, len(keep)))

@@ -127,6 +127,10 @@ NO_CONTENT_BODY_WORDS = 8
 #: the scores doubt line by line; an app shell or a consent wall has far fewer such words).
 FALLBACK_MIN_PROBABILITY = 0.1
 FALLBACK_MIN_WORDS = 40
+#: A list page (LIST_PAGE_TYPE_PROBABILITY) whose selection keeps fewer words than this besides the
+#: headline falls back the same way when such lines hold at least LIST_PAGE_FALLBACK_WORDS.
+LIST_PAGE_SMALL_BODY_WORDS = 60
+LIST_PAGE_FALLBACK_WORDS = 200
 
 # --- select (more) ------------------------------------------------------------------------------
 #: An exact repeat of a kept line is dropped only when it has at least this many words.

@@ -337,6 +337,8 @@ def test_a_selection_that_found_no_region_falls_back_to_the_text_outside_the_men
     assert _fallback(x, words, [0.05, 0.05, 0.05, 0.08, 0.3], chrome) is None
     # a few words outside the menus (an app shell's one line) are no content either
     assert _fallback(x, words, [0.05, 0.05, 0.15, 0.05, 0.3], chrome) is None
+    # a list page that kept a few lines falls back only when the doubted cards hold many more words
+    assert _fallback(x, words, [0.05, 0.05, 0.15, 0.12, 0.3], chrome, min_words=200) is None
 
 
 def test_an_already_clean_page_drops_the_menu_lines_it_doubts() -> None:
