@@ -49,8 +49,9 @@ _LITERALS: dict[str, tuple[str, ...]] = {
     "gen_shop": ("shopify", "magento", "woocommerce", "bigcommerce", "prestashop", "salesforce commerce", "demandware"),
     "cart": ("in den warenkorb", "ajouter au panier", "buy now", "in stock"),
 }  # fmt: skip
-_URL_START = re.compile(r"canonical|og:url")
-_URL = r"(?:canonical|og:url)[^>]{0,200}/"
+_URL_STARTS = r"canonical|og:url"
+_URL_START = re.compile(_URL_STARTS)
+_URL = rf"(?:{_URL_STARTS})[^>]{{0,200}}/"
 _PATTERNS: dict[str, str] = {
     "og_article": r"og:type[\"']\s+content=[\"']article",
     "og_product": r"og:type[\"']\s+content=[\"'](?:product|og:product)",

@@ -261,20 +261,20 @@ def run(data: object, options: Options, who: str = "clean", structure: bool = Fa
             choice, path, body = second, Path.RESCUED, second_body
     # The footer is never the main content: a page keeping nothing else (its links to the group's
     # other sites, say) has none.
-    body = min(body, choice.body_words(word_array, title_tag | footer))
+    body = choice.body_words(word_array, title_tag | footer)
+    collapsed = body < NO_CONTENT_BODY_WORDS
+    # A page that kept almost nothing, or a list page that kept a few lines while its cards, doubted
+    # one by one, hold many more words, falls back to the text outside its menus (worked out once).
+    fallback = None
+    if len(page) and body < LIST_PAGE_SMALL_BODY_WORDS:
+        fallback = _fallback(x, words, p2, chrome, FALLBACK_MIN_WORDS if collapsed else LIST_PAGE_FALLBACK_WORDS)
+        if fallback is not None and not collapsed and not list_page():
+            fallback = None
     if not len(page):
         path = Path.EMPTY
-    elif body < NO_CONTENT_BODY_WORDS and (fallback := _fallback(x, words, p2, chrome)) is not None:
+    elif fallback is not None:
         choice, path = fallback, Path.FALLBACK
-    elif (
-        body < LIST_PAGE_SMALL_BODY_WORDS
-        and (fallback := _fallback(x, words, p2, chrome, LIST_PAGE_FALLBACK_WORDS)) is not None
-        and list_page()
-    ):
-        # A list page whose selection kept a few lines while its cards, doubted one by one, hold
-        # many more words: the cards are the content.
-        choice, path = fallback, Path.FALLBACK
-    elif body < NO_CONTENT_BODY_WORDS:
+    elif collapsed:
         path = Path.NO_CONTENT  # nothing but a headline or a stray line: an app shell, a wall, an empty listing
         for i, k in enumerate(choice.keep):
             if k:
