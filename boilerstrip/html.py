@@ -30,7 +30,10 @@ from .phrases.markup import (
     BOILER_WORDS,
     COMMENT_FRAGMENTS,
     CONTENT_FRAGMENTS,
+    DISCLOSURE_FRAGMENTS,
     HIDDEN_CLASSES,
+    UNDISCLOSED_FRAGMENTS,
+    UNDISCLOSED_ROLES,
 )
 from .segment import has_text, split_long_line
 from .structure import (
@@ -118,11 +121,16 @@ _AUTHOR_ATTR = re.compile("|".join(map(re.escape, AUTHOR_FRAGMENTS)))
 _UNNAMED = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "a", "span", "b", "strong", "i", "em", "img", "small"})
 # React's streamed server rendering sends each suspended part as <div hidden id="S:n">, moved into place by a
 # script on arrival: the page's main content is often there, and a browser shows it.
-_STREAMED_SEGMENT = re.compile(r"S:\d+\Z")
+# The ids are hexadecimal ("S:0", "S:2e").
+_STREAMED_SEGMENT = re.compile(r"S:[0-9a-f]+\Z")
+_DISCLOSURE = re.compile("|".join(map(re.escape, DISCLOSURE_FRAGMENTS)))
+_UNDISCLOSED = re.compile("|".join(map(re.escape, UNDISCLOSED_FRAGMENTS)))
 _SHOWN_FROM_WIDTH = re.compile(r"^[a-z0-9-]+:(?:block|flex|grid|inline|inline-block|inline-flex|table|contents)$"
                                r"|^d-(?:sm|md|lg|xl|xxl)-(?:block|flex|grid|inline|inline-block|table)$")  # fmt: skip
 # Form controls: skipped, unless they hold much text (then the parser nested the page inside one).
 _CONTROLS = frozenset({"button", "select", "textarea", "option", "datalist"})
+# What an anti-flicker wrapper is: a generic container, never a dialog (which may hold a copy of the article).
+_WRAPPERS = frozenset({"div", "main", "section", "article", "body"})
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
 _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"\w")
@@ -172,6 +180,21 @@ def _surely_hidden(element: etree._Element, tag: str) -> bool:
     return get("aria-hidden") == "true"
 
 
+def _dialog(element: etree._Element) -> bool:
+    """A dialog, a menu or a navigation by its ARIA role (hidden until opened, never content)."""
+    return (element.get("role") or "").lower() in UNDISCLOSED_ROLES or element.get("aria-modal") == "true"
+
+
+def _collapsed_panel(element: etree._Element) -> bool:
+    """A hidden element that is a collapsed panel (an accordion's, an FAQ's answer, a "show more"
+    expander, one labelled by its trigger): the page's content, opened in place by a click."""
+    get = element.get
+    names = f"{get('class') or ''} {get('id') or ''}".lower()
+    if _UNDISCLOSED.search(names) or _dialog(element):
+        return False
+    return get("aria-labelledby") is not None or _DISCLOSURE.search(names) is not None
+
+
 def _looks_hidden(element: etree._Element) -> bool:
     """Hidden by style or class: what a wrapper shown once the page's scripts run also looks like."""
     style = element.get("style")
@@ -188,11 +211,12 @@ def _looks_hidden(element: etree._Element) -> bool:
 class _Skipper:
     """Which subtrees the walk leaves out: scripts and form controls, and what the page hides.
 
-    Two exceptions keep pages from vanishing whole. A form control holding much text is no control:
-    an unclosed ``<button>`` in a header swallows the rest of the page when parsed. And an element
-    hidden by style or class that holds most of the page's text is an anti-flicker wrapper (the page
-    is shown once its scripts run), not hidden content. Both checks read a subtree's text, so each
-    page gets a budget of them.
+    Three exceptions keep content from vanishing. A form control holding much text is no control:
+    an unclosed ``<button>`` in a header swallows the rest of the page when parsed. A container
+    (not a dialog) hidden by style or class that holds most of the page's text, scripts and styles
+    not counted, is an anti-flicker wrapper (the page is shown once its scripts run), not hidden
+    content. Both checks read a subtree's text, so each page gets a budget of them. And a collapsed
+    panel (an accordion, an FAQ answer: :func:`_collapsed_panel`) is content a reader opens in place.
     """
 
     def __init__(self, root: etree._Element) -> None:
@@ -206,13 +230,20 @@ class _Skipper:
         if not len(element.attrib):
             return False
         if _surely_hidden(element, tag):
-            return True
-        if not _looks_hidden(element):
+            return tag == "a" or not _collapsed_panel(element)
+        if not _looks_hidden(element) or _collapsed_panel(element):
             return False
+        if tag not in _WRAPPERS or _dialog(element):
+            return True
         if self._page_chars is None:
-            self._page_chars = self._text_chars(self.root)
+            self._page_chars = max(self._text_chars(self.root) - self._script_chars(), 0)
         chars = self._text_chars(element)
         return chars < WRAPPER_MIN_CHARS or chars < WRAPPER_MIN_SHARE * self._page_chars
+
+    def _script_chars(self) -> int:
+        """Characters of the page's scripts and styles, which the walk never reads (a page's JSON
+        state can outweigh its text, and made a wrapper holding all the text look small)."""
+        return sum(len(e.text.strip()) for e in self.root.iter("script", "style", "template") if e.text)
 
     def _text_chars(self, element: etree._Element) -> int:
         if self.budget <= 0:

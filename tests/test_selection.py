@@ -56,6 +56,50 @@ def test_react_streamed_segment_is_read() -> None:
     assert kept_share(boilerstrip.clean(page(body))) == 1.0
 
 
+def test_react_streamed_segment_with_a_hexadecimal_id_is_read() -> None:
+    # React numbers its segments in hexadecimal: the tenth is "S:a", the forty-sixth "S:2e".
+    body = f'<div id="B:2e"></div><div hidden id="S:2e"><article>{article_html()}</article></div>'
+    assert kept_share(boilerstrip.clean(page(body))) == 1.0
+
+
+FAQ = [
+    ("How long will the works on the sea wall take?",
+     "The council expects the last section of the stepped wall to be finished before the spring tides, about "
+     "ten weeks from now, if the weather holds and the stone arrives from the quarry on time."),
+    ("Will the slipway stay open while the wall is rebuilt?",
+     "Yes: the old slipway stays open on weekdays during the works, and the harbour master will post any "
+     "closures for the weekend tides on the notice board by the lifeboat station."),
+    ("Who pays for raising the doorways of the shops?",
+     "Owners of ground-floor shops that flooded can claim a grant from the regional authority, which covers "
+     "about half of a builder's quote; the forms are in the library and at the town hall."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "hide",
+    ['style="display:none"', "hidden", 'aria-hidden="true"', 'class="collapse"'],
+    ids=["style", "hidden-attribute", "aria-hidden", "class"],
+)
+def test_collapsed_faq_answers_are_read(hide: str) -> None:
+    # An accordion hides its answers until a reader opens them; they are the page's content all the same.
+    items = "".join(
+        f'<h3 id="q{i}">{q}</h3><div class="faq-answer" aria-labelledby="q{i}" {hide}><p>{a}</p></div>'
+        for i, (q, a) in enumerate(FAQ)
+    )
+    out = boilerstrip.clean(page(f"<main>{article_html()}<h2>Questions and answers</h2>{items}</main>"))
+    assert kept_share(out) == 1.0
+    assert all(a in out for _, a in FAQ)
+
+
+def test_a_hidden_menu_labelled_by_its_button_stays_out() -> None:
+    # A drawer menu is labelled by its toggle like an accordion's panel, but its names say it is a menu.
+    drawer = "".join(f'<li><a href="/t/{i}">Topic number {i} of the drawer</a></li>' for i in range(12))
+    body = f'<div class="mobile-menu" aria-labelledby="menu-toggle" hidden><ul>{drawer}</ul></div>'
+    out = boilerstrip.clean(page(body + f"<article>{article_html()}</article>"))
+    assert kept_share(out) == 1.0
+    assert "Topic number 4" not in out
+
+
 def test_truly_hidden_block_stays_out() -> None:
     secret = "This paragraph is a hidden template that no reader ever sees on the page at all."
     body = f'<article>{article_html()}<div hidden><p>{secret}</p></div><p style="display:none">{secret}</p></article>'
@@ -80,6 +124,14 @@ def test_small_button_text_is_left_out() -> None:
 def test_anti_flicker_wrapper_is_read() -> None:
     # Pages hide their body until their scripts run; the article is all of the page's text.
     body = f'<div style="visibility:hidden;min-height:100vh"><article>{article_html()}</article></div>'
+    assert kept_share(boilerstrip.clean(page(body))) == 1.0
+
+
+def test_anti_flicker_wrapper_is_read_beside_a_large_script() -> None:
+    # The page's JSON state outweighs its text; the hidden wrapper still holds all the text there is to read.
+    state = '{"products": [' + ",".join(f'{{"id": {i}, "name": "Item number {i}"}}' for i in range(400)) + "]}"
+    body = f'<script type="application/json">{state}</script><div style="display:none" class="lock-content">'
+    body += f"<article>{article_html()}</article></div>"
     assert kept_share(boilerstrip.clean(page(body))) == 1.0
 
 

@@ -53,3 +53,20 @@ HIDDEN_CLASSES: frozenset[str] = frozenset(
     {"hidden", "hide", "sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text", "screenreader",
      "d-none", "is-hidden", "u-hidden", "a11y-hidden", "element-invisible", "offscreen"}
 )  # fmt: skip
+#: Class and id fragments of a collapsed panel that a reader opens in place (an accordion, an FAQ
+#: answer, a "show more" expander): hidden until clicked, yet part of the page's content, so the walk
+#: reads it although the page hides it. A hidden element labelled by its trigger (``aria-labelledby``,
+#: as accordions and tabs are) counts too.
+DISCLOSURE_FRAGMENTS: tuple[str, ...] = (
+    "accordion", "collaps", "expander", "faq", "answer", "disclos", "spoiler", "read-more", "readmore",
+    "more-text", "moretext", "truncat",
+)  # fmt: skip
+#: Fragments that make a hidden element site furniture however it is opened (a menu, a dialog, a cart,
+#: a carousel's cloned slide): never read, whatever else its names say.
+UNDISCLOSED_FRAGMENTS: tuple[str, ...] = (
+    "menu", "nav", "modal", "popup", "pop-up", "cookie", "consent", "dialog", "overlay", "search", "login",
+    "signin", "newsletter", "subscribe", "cart", "mobile", "offcanvas", "off-canvas", "flyout", "dropdown",
+    "mega", "cloned",
+)  # fmt: skip
+#: ARIA roles of hidden furniture (a hidden element with one of them is never a collapsed panel).
+UNDISCLOSED_ROLES: frozenset[str] = frozenset({"dialog", "alertdialog", "menu", "menubar", "navigation"})
