@@ -187,12 +187,15 @@ def _dialog(element: etree._Element) -> bool:
 
 def _collapsed_panel(element: etree._Element) -> bool:
     """A hidden element that is a collapsed panel (an accordion's, an FAQ's answer, a "show more"
-    expander, one labelled by its trigger): the page's content, opened in place by a click."""
+    expander, a tab's panel, one labelled by its trigger): the page's content, opened in place by a
+    click. (Older pages' tab widgets of most-read lists carry no ARIA role and stay out.)"""
     get = element.get
     names = f"{get('class') or ''} {get('id') or ''}".lower()
     if _UNDISCLOSED.search(names) or _dialog(element):
         return False
-    return get("aria-labelledby") is not None or _DISCLOSURE.search(names) is not None
+    if get("aria-labelledby") is not None or (get("role") or "").lower() == "tabpanel":
+        return True
+    return _DISCLOSURE.search(names) is not None
 
 
 def _looks_hidden(element: etree._Element) -> bool:

@@ -29,6 +29,7 @@ from .select import (
     find_heading,
     find_title,
     main_region,
+    region_anchors,
 )
 from .structure import Recorder, Structure
 from .thresholds import (
@@ -199,16 +200,19 @@ def run(data: object, options: Options, who: str = "clean", structure: bool = Fa
     page_title = ""
     headings: list[bool] | None = None
     title_tag = chrome = footer = np.zeros(len(page), dtype=bool)
+    code = None
     if prepared.extra is not None and len(page):
         column = dict(zip(prepared.model.extra_names, prepared.extra.T))
         h1, title_elements = np.flatnonzero(column["h_h1"] > 0), np.flatnonzero(column["h_title_tag"] > 0)
         title_tag = column["h_title_tag"] > 0
         page_title = " ".join(page.texts[i] for i in title_elements.tolist())
         headings = (column["h_heading"] > 0).tolist()
+        code = (column["h_kind_pre"] > 0).tolist()
         footer = column["h_in_footer"] > 0
         chrome = (column["h_in_nav"] > 0) | (column["h_in_header"] > 0) | footer
 
     word_array = np.asarray(words)
+    menus = chrome.tolist()
     kinds: list[dict[str, float]] = []  # the page type, worked out once and only if a decision needs it
 
     def list_page() -> bool:
@@ -233,9 +237,9 @@ def run(data: object, options: Options, who: str = "clean", structure: bool = Fa
             _drop_chrome(keep, reasons, chrome)
         if prepared.author_box is not None:
             _drop_author_box(keep, reasons, p2, prepared.author_box, word_array)
-        region = main_region(keep, p2, words)
+        region = main_region(region_anchors(keep, menus, words), p2, words)
         _restrict_to_region(keep, reasons, p2, region, outside_bar)
-        fill_gaps(keep, reasons, p2)
+        fill_gaps(keep, reasons, p2, code, words)
         for i in duplicates(page.texts, keep, headings):
             keep[i], reasons[i] = False, Reason.DUPLICATE
         title = _place_title(page, x, words, p2, keep, reasons, options, h1, page_title)

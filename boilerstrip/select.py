@@ -19,11 +19,14 @@ from .limits import NORMALISE_BATCH_LINES
 from .phrases import COMMENTS_RE
 from .score import best_stretch
 from .thresholds import (
+    CODE_GAP_MIN_PROBABILITY,
+    CODE_GAP_MIN_SHARE,
     DUPLICATE_MIN_WORDS,
     GAP_MAX_BLOCKS,
     GAP_MIN_PROBABILITY,
     LONG_LINE_WORDS,
     NEAR_DUPLICATE_MIN_CHARS,
+    REGION_ANCHOR_MIN_WORDS,
     REGION_PENALTY,
     TITLE_LOOKBACK,
     TITLE_MAX_WORDS,
@@ -45,6 +48,18 @@ def main_region(keep: Sequence[bool], p: Sequence[float], words: Sequence[float]
     return best_stretch(values)
 
 
+def region_anchors(keep: Sequence[bool], chrome: Sequence[bool], words: Sequence[float]) -> Sequence[bool]:
+    """The kept blocks the main region is built on: those outside the page's menus, header and footer
+    (``chrome``) when they hold :data:`REGION_ANCHOR_MIN_WORDS`, else every kept block.
+
+    A shop's filter list or a mega-menu can score like content line by line; built on them, the
+    region lands in the menu and the article or the cards beside it go. Kept chrome blocks inside
+    the region stay; outside it they are judged like any block outside it.
+    """
+    free = [k and not c for k, c in zip(keep, chrome)]
+    return free if sum(w for w, f in zip(words, free) if f) >= REGION_ANCHOR_MIN_WORDS else keep
+
+
 def comments_header(texts: Sequence[str], x: np.ndarray, words: Sequence[float], keep: Sequence[bool]) -> int | None:
     """The section header that opens the readers' comments after the article has begun ("Comments
     (12)", "Leave a reply"), or ``None``. The article begins at its first kept line of running text."""
@@ -59,25 +74,46 @@ def comments_header(texts: Sequence[str], x: np.ndarray, words: Sequence[float],
     return None
 
 
-def fill_gaps(keep: list[bool], reasons: list[Reason], p: Sequence[float]) -> None:
-    """Keep short runs of low-score blocks that sit between kept blocks (headings, list items, captions).
+def fill_gaps(
+    keep: list[bool],
+    reasons: list[Reason],
+    p: Sequence[float],
+    code: Sequence[bool] | None = None,
+    words: Sequence[float] | None = None,
+) -> None:
+    """Keep short runs of low-score blocks that sit between kept blocks (headings, list items, captions),
+    and on HTML (``code``: the ``<pre>`` lines, with the blocks' ``words``) runs of code of any length.
 
-    Only blocks dropped for their score qualify, never one a rule vetoed, and only when each scores
-    at least :data:`GAP_MIN_PROBABILITY`.
+    Only blocks dropped for their score qualify, never one a rule vetoed. A short run needs each
+    block to score at least :data:`GAP_MIN_PROBABILITY`; a run of code needs
+    :data:`CODE_GAP_MIN_SHARE` of its words in code lines scoring :data:`CODE_GAP_MIN_PROBABILITY`
+    on average, and keeps its code and the blocks around it that reach GAP_MIN_PROBABILITY.
     """
     last_kept = -1
     for i, k in enumerate(keep):
         if not k:
             continue
         gap = range(last_kept + 1, i)
-        if (
-            last_kept >= 0
-            and 0 < len(gap) <= GAP_MAX_BLOCKS
-            and all(reasons[j] is Reason.LOW_SCORE and p[j] >= GAP_MIN_PROBABILITY for j in gap)
-        ):
-            for j in gap:
-                keep[j], reasons[j] = True, Reason.GAP
+        if last_kept >= 0 and gap and all(reasons[j] is Reason.LOW_SCORE for j in gap):
+            if len(gap) <= GAP_MAX_BLOCKS and all(p[j] >= GAP_MIN_PROBABILITY for j in gap):
+                for j in gap:
+                    keep[j], reasons[j] = True, Reason.GAP
+            elif code is not None and words is not None and _code_run(gap, p, code, words):
+                for j in gap:
+                    if code[j] or p[j] >= GAP_MIN_PROBABILITY:
+                        keep[j], reasons[j] = True, Reason.GAP
         last_kept = i
+
+
+def _code_run(gap: range, p: Sequence[float], code: Sequence[bool], words: Sequence[float]) -> bool:
+    """A run of blocks that is mostly code (by words), its code lines doubted only a little."""
+    lines = [j for j in gap if code[j]]
+    code_words = sum(words[j] for j in lines)
+    return (
+        bool(lines)
+        and code_words >= CODE_GAP_MIN_SHARE * sum(words[j] for j in gap)
+        and sum(p[j] for j in lines) / len(lines) >= CODE_GAP_MIN_PROBABILITY
+    )
 
 
 def _normal(text: str) -> str:

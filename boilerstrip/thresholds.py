@@ -54,10 +54,19 @@ TEXT_LIST_PAGE_PROBABILITY = 0.2
 FLOOR_PROBABILITY = 0.12
 #: Main-region search: what each dropped block costs, per word of its doubt (max-subarray search).
 REGION_PENALTY = 0.5
+#: HTML: the main region is built on the kept blocks outside menus, header and footer when these
+#: hold at least this many words (else on every kept block).
+REGION_ANCHOR_MIN_WORDS = 30
 #: A run of at most this many low-score blocks between kept blocks is kept (headings, list items).
 GAP_MAX_BLOCKS = 2
 #: ... provided each of them scores at least this.
 GAP_MIN_PROBABILITY = 0.2
+#: HTML: a longer run of dropped blocks between kept blocks is kept when most of its words are code
+#: (``<pre>`` lines: an example the text explains, often in tabs whose labels score low) and its code
+#: lines score at least this on average; its other lines then need GAP_MIN_PROBABILITY each.
+CODE_GAP_MIN_PROBABILITY = 0.25
+#: ... "most": at least this share of the run's words.
+CODE_GAP_MIN_SHARE = 0.7
 #: A kept block outside the main region survives when its own probability is at least this.
 OUTSIDE_REGION_PROBABILITY = 0.9
 #: HTML: a line inside an author box (class names such as ``author-box``, ``about-author``: the

@@ -6,7 +6,7 @@ import boilerstrip
 from boilerstrip.features import block_words, page_features
 from boilerstrip.filter import Reason, veto
 from boilerstrip.segment import segment
-from boilerstrip.select import duplicates, fill_gaps
+from boilerstrip.select import duplicates, fill_gaps, main_region, region_anchors
 
 LEDE = "TEHRAN (Reuters) – A senior aide denied on Monday a report that he had held talks with envoys."
 
@@ -38,6 +38,36 @@ def test_gap_between_kept_blocks_is_filled_only_for_low_scores() -> None:
     fill_gaps(keep, reasons, [0.9, 0.3, 0.9, 0.3, 0.9])
     assert keep == [True, True, True, False, True]
     assert reasons[1] is Reason.GAP and reasons[3] is Reason.NAVIGATION
+
+
+def test_a_long_run_of_code_between_kept_blocks_is_kept() -> None:
+    # Text, a tab label, eight doubted code lines, text: the example belongs to the text around it.
+    n = 11
+    keep = [True] + [False] * (n - 2) + [True]
+    reasons = [Reason.CONTENT] + [Reason.LOW_SCORE] * (n - 2) + [Reason.CONTENT]
+    p = [0.9, 0.1] + [0.35, 0.3, 0.4, 0.25, 0.3, 0.35, 0.3, 0.4] + [0.9]
+    code = [False, False] + [True] * 8 + [False]
+    words = [30.0, 4.0] + [3.0] * 8 + [30.0]
+    fill_gaps(keep, reasons, p, code, words)
+    assert keep == [True, False] + [True] * 8 + [True]  # the tab label (0.1) stays out
+    # The same run as prose, or as code the scores doubt more, stays out.
+    for p_run, mask in ((p, [False] * n), ([0.9, 0.1] + [0.2] * 8 + [0.9], code)):
+        keep = [True] + [False] * (n - 2) + [True]
+        reasons = [Reason.CONTENT] + [Reason.LOW_SCORE] * (n - 2) + [Reason.CONTENT]
+        fill_gaps(keep, reasons, p_run, mask, words)
+        assert keep == [True] + [False] * (n - 2) + [True]
+
+
+def test_the_main_region_is_built_outside_the_menus() -> None:
+    # A filter list in a <nav> scores like content line by line and holds more words than the text.
+    keep = [True] * 12 + [False, True, True]
+    chrome = [True] * 12 + [False] * 3
+    words = [5.0] * 12 + [2.0, 40.0, 35.0]
+    p = [0.6] * 12 + [0.2, 0.8, 0.8]
+    assert main_region(keep, p, words) == (0, 15)
+    assert main_region(region_anchors(keep, chrome, words), p, words) == (13, 15)
+    # Where the lines outside the menus hold too few words, the kept menu lines count as before.
+    assert region_anchors(keep, chrome, [5.0] * 12 + [2.0, 10.0, 10.0]) == keep
 
 
 def test_glued_placeholder_repair_needs_a_one_off_token() -> None:

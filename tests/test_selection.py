@@ -91,6 +91,15 @@ def test_collapsed_faq_answers_are_read(hide: str) -> None:
     assert all(a in out for _, a in FAQ)
 
 
+def test_hidden_tab_panels_are_read() -> None:
+    # Only the first tab shows; the others are the same page's content behind their tabs.
+    tabs = '<div role="tablist"><button>Works</button><button>Slipway</button><button>Grants</button></div>'
+    panels = "".join(f'<div role="tabpanel"{" hidden" if i else ""}><p>{a}</p></div>' for i, (_, a) in enumerate(FAQ))
+    out = boilerstrip.clean(page(f"<main>{article_html()}{tabs}{panels}</main>"))
+    assert kept_share(out) == 1.0
+    assert all(a in out for _, a in FAQ)
+
+
 def test_a_hidden_menu_labelled_by_its_button_stays_out() -> None:
     # A drawer menu is labelled by its toggle like an accordion's panel, but its names say it is a menu.
     drawer = "".join(f'<li><a href="/t/{i}">Topic number {i} of the drawer</a></li>' for i in range(12))

@@ -55,8 +55,8 @@ HIDDEN_CLASSES: frozenset[str] = frozenset(
 )  # fmt: skip
 #: Class and id fragments of a collapsed panel that a reader opens in place (an accordion, an FAQ
 #: answer, a "show more" expander): hidden until clicked, yet part of the page's content, so the walk
-#: reads it although the page hides it. A hidden element labelled by its trigger (``aria-labelledby``,
-#: as accordions and tabs are) counts too.
+#: reads it although the page hides it. A tab's panel (``role="tabpanel"``) and an element labelled
+#: by its trigger (``aria-labelledby``, as accordions and tabs are) count too.
 DISCLOSURE_FRAGMENTS: tuple[str, ...] = (
     "accordion", "collaps", "expander", "faq", "answer", "disclos", "spoiler", "read-more", "readmore",
     "more-text", "moretext", "truncat",
