@@ -204,8 +204,12 @@ def _looks_hidden(element: etree._Element) -> bool:
     if style and _HIDDEN_STYLE.search(style.lower()):
         return True
     classes = element.get("class")
-    if not classes:
-        return False
+    return bool(classes) and _hiding_classes(classes)
+
+
+@lru_cache(maxsize=1 << 15)
+def _hiding_classes(classes: str) -> bool:
+    """Whether a ``class`` attribute hides its element (cached: a page repeats its class names)."""
     names = classes.lower().split()
     # "hidden md:flex" (Tailwind), "d-none d-lg-block" (Bootstrap): hidden on phones, shown on a desktop.
     return not HIDDEN_CLASSES.isdisjoint(names) and not any(map(_SHOWN_FROM_WIDTH.search, names))

@@ -45,7 +45,7 @@ def test_a_long_run_of_code_between_kept_blocks_is_kept() -> None:
     n = 11
     keep = [True] + [False] * (n - 2) + [True]
     reasons = [Reason.CONTENT] + [Reason.LOW_SCORE] * (n - 2) + [Reason.CONTENT]
-    p = [0.9, 0.1] + [0.35, 0.3, 0.4, 0.25, 0.3, 0.35, 0.3, 0.4] + [0.9]
+    p = [0.9, 0.1, 0.35, 0.3, 0.4, 0.25, 0.3, 0.35, 0.3, 0.4, 0.9]
     code = [False, False] + [True] * 8 + [False]
     words = [30.0, 4.0] + [3.0] * 8 + [30.0]
     fill_gaps(keep, reasons, p, code, words)
