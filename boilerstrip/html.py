@@ -7,8 +7,9 @@ item, table cell, code), which containers it sits in (``<nav>``, ``<aside>``, ``
 ``<article>``/``<main>``, a form), what the class and id names around it say (navigation, sharing,
 related, comments, content: :mod:`boilerstrip.phrases.markup`), and how deep it is. Scripts, styles,
 templates, form controls and hidden elements (``hidden``, ``aria-hidden``, ``display:none``,
-screen-reader classes) give no text. The scoring that follows is the text pipeline's: these
-columns are extra features, not a second algorithm.
+screen-reader classes) give no text, but for the collapsed panels a reader opens in place
+(accordions, FAQ answers, tabs). The scoring that follows is the text pipeline's: these columns are
+extra features, not a second algorithm.
 """
 
 from __future__ import annotations
@@ -236,7 +237,7 @@ class _Skipper:
             return tag not in _CONTROLS or self._text_chars(element) < CONTROL_MAX_CHARS
         if not len(element.attrib):
             return False
-        if _surely_hidden(element, tag):
+        if _surely_hidden(element, tag):  # a hidden link (a permalink mark, a duplicate) is never a panel
             return tag == "a" or not _collapsed_panel(element)
         if not _looks_hidden(element) or _collapsed_panel(element):
             return False
