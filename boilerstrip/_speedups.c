@@ -1,4 +1,5 @@
-/* boilerstrip._speedups: the per-token counting of the text features, in one compiled pass.
+/* boilerstrip._speedups: the per-token counting of the text features, in one compiled pass, and the
+ * scoring trees' walk.
  *
  * token_counts(lines, low, stop, sample) -> bytes
  *
@@ -120,13 +121,91 @@ token_counts(PyObject *module, PyObject *args)
     return out;
 }
 
+/* forest_sum(x, m, roots, first_child, feature, threshold, value, depth) -> bytes
+ *
+ * The trees of boilerstrip.score.Forest for every row of x (n rows of m native doubles): each tree
+ * starts at its root, and `depth` times goes to first_child[node] + (row[feature[node]] >
+ * threshold[node]) (a leaf is its own child, its threshold infinite); the leaves' values are added
+ * tree by tree, in order, from 0.0 (the Python twin adds them the same way, with numpy's cumsum).
+ * roots, first_child and feature are native Py_ssize_t (numpy's intp); threshold and value doubles.
+ * Returns n native doubles. The tables are checked once, so no index can leave its array.
+ */
+static int
+check_tables(Py_ssize_t nodes, Py_ssize_t m, const Py_ssize_t *roots, Py_ssize_t ntrees, const Py_ssize_t *first,
+             const Py_ssize_t *feature)
+{
+    for (Py_ssize_t t = 0; t < ntrees; t++) {
+        if (roots[t] < 0 || roots[t] >= nodes)
+            return -1;
+    }
+    for (Py_ssize_t k = 0; k < nodes; k++) {
+        if (first[k] < 0 || first[k] >= nodes || (first[k] != k && first[k] + 1 >= nodes))
+            return -1;
+        if (feature[k] < 0 || feature[k] >= m)
+            return -1;
+    }
+    return 0;
+}
+
+static PyObject *
+forest_sum(PyObject *module, PyObject *args)
+{
+    Py_buffer xb, rb, fb, featb, thb, vb;
+    Py_ssize_t m, depth;
+    if (!PyArg_ParseTuple(args, "y*ny*y*y*y*y*n:forest_sum", &xb, &m, &rb, &fb, &featb, &thb, &vb, &depth))
+        return NULL;
+    PyObject *out = NULL;
+    const Py_ssize_t word = (Py_ssize_t)sizeof(Py_ssize_t);
+    Py_ssize_t nodes = fb.len / word, ntrees = rb.len / word;
+    if (m <= 0 || depth < 0 || xb.len % (m * (Py_ssize_t)sizeof(double)) || rb.len % word || fb.len % word
+        || featb.len != fb.len || thb.len != nodes * (Py_ssize_t)sizeof(double) || vb.len != thb.len) {
+        PyErr_SetString(PyExc_ValueError, "forest_sum: the rows and the tables do not fit together");
+        goto done;
+    }
+    const double *x = (const double *)xb.buf, *threshold = (const double *)thb.buf, *value = (const double *)vb.buf;
+    const Py_ssize_t *roots = (const Py_ssize_t *)rb.buf, *first = (const Py_ssize_t *)fb.buf;
+    const Py_ssize_t *feature = (const Py_ssize_t *)featb.buf;
+    if (check_tables(nodes, m, roots, ntrees, first, feature) < 0) {
+        PyErr_SetString(PyExc_ValueError, "forest_sum: a node, root or feature index is out of range");
+        goto done;
+    }
+    Py_ssize_t n = xb.len / (m * (Py_ssize_t)sizeof(double));
+    out = PyBytes_FromStringAndSize(NULL, n * (Py_ssize_t)sizeof(double));
+    if (out == NULL)
+        goto done;
+    double *sums = (double *)PyBytes_AS_STRING(out);
+    Py_BEGIN_ALLOW_THREADS
+    for (Py_ssize_t i = 0; i < n; i++) {
+        const double *row = x + i * m;
+        double total = 0.0;
+        for (Py_ssize_t t = 0; t < ntrees; t++) {
+            Py_ssize_t node = roots[t];
+            for (Py_ssize_t d = 0; d < depth; d++)
+                node = first[node] + (row[feature[node]] > threshold[node]);
+            total += value[node];
+        }
+        sums[i] = total;
+    }
+    Py_END_ALLOW_THREADS
+done:
+    PyBuffer_Release(&xb);
+    PyBuffer_Release(&rb);
+    PyBuffer_Release(&fb);
+    PyBuffer_Release(&featb);
+    PyBuffer_Release(&thb);
+    PyBuffer_Release(&vb);
+    return out;
+}
+
 static PyMethodDef methods[] = {
     {"token_counts", token_counts, METH_VARARGS,
      "token_counts(lines, low, stop, sample) -> bytes: per line, int32 tokens, title-cased, digits, stop words"},
+    {"forest_sum", forest_sum, METH_VARARGS,
+     "forest_sum(x, m, roots, first_child, feature, threshold, value, depth) -> bytes: per row, the trees' sum"},
     {NULL, NULL, 0, NULL},
 };
 
-static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_speedups", "boilerstrip's compiled counting.", -1, methods};
+static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_speedups", "boilerstrip's compiled counting and trees.", -1, methods};
 
 PyMODINIT_FUNC
 PyInit__speedups(void)

@@ -3,7 +3,7 @@
     python scripts/check_speedups.py [--every 10]
 
 Both inputs (page text and HTML) of every K-th page of both dev files, cleaned with the compiled
-counter and without it, in one process; prints the time of each and exits 1 on any difference.
+counter and trees and without them, in one process; prints the time of each and exits 1 on any difference.
 CI runs it after the tests (tests/test_speedups.py checks the same on the fixtures and random text).
 Skips (exit 0) where the bench or the compiled core is absent.
 """
@@ -22,15 +22,15 @@ BENCH = ROOT.parent / "shared" / "bench"
 sys.path.insert(0, str(ROOT))
 
 import boilerstrip  # noqa: E402
-from boilerstrip import features  # noqa: E402
+from boilerstrip import features, score  # noqa: E402
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--every", type=int, default=10)
     args = ap.parse_args()
-    compiled = features._compiled_counts
-    if compiled is None or not BENCH.exists():
+    compiled = features._compiled_counts, score._compiled_forest
+    if None in compiled or not BENCH.exists():
         print("check_speedups: skipped (no compiled core, or no ../shared/bench)")
         return 0
     differ, pages, seconds = [], 0, {"compiled": 0.0, "pure": 0.0}
@@ -42,12 +42,12 @@ def main() -> int:
                 record = json.loads(line)
                 for field, fmt in (("page_text", "text"), ("html", "html")):
                     outs = []
-                    for kind, counter in (("compiled", compiled), ("pure", None)):
-                        features._compiled_counts = counter
+                    for kind, (counter, trees) in (("compiled", compiled), ("pure", (None, None))):
+                        features._compiled_counts, score._compiled_forest = counter, trees
                         start = time.perf_counter()
                         outs.append(boilerstrip.clean(record[field], input_format=fmt))
                         seconds[kind] += time.perf_counter() - start
-                    features._compiled_counts = compiled
+                    features._compiled_counts, score._compiled_forest = compiled
                     pages += 1
                     if outs[0] != outs[1]:
                         differ.append(f"{record['id']} ({fmt})")

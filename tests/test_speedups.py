@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import boilerstrip
-from boilerstrip import features
+from boilerstrip import features, score
 from boilerstrip.lexicon import function_words
 
 from .conftest import FIXTURES
@@ -48,13 +48,50 @@ def test_counts_of_a_known_line() -> None:
     assert got.tolist() == [[8, 3, 3, 3]]
 
 
+def _pure_forest(forest: score.Forest, x: np.ndarray) -> np.ndarray:
+    compiled, score._compiled_forest = score._compiled_forest, None
+    try:
+        return forest(x)
+    finally:
+        score._compiled_forest = compiled
+
+
+@pytest.mark.parametrize("which", [0, 1], ids=["pass 1", "pass 2"])
+def test_the_trees_give_the_same_scores(which: int) -> None:
+    forest = score.models().html._forests[which]
+    columns = int(forest.feature.max()) + 1
+    rows = np.random.default_rng(which).normal(0.0, 2.0, size=(700, columns))
+    rows[::5, ::3] = np.nan  # a missing value goes left, in both
+    rows[1::7, ::4] = np.inf
+    rows[2::9] = 0.0
+    assert np.array_equal(forest(rows), _pure_forest(forest, rows))
+
+
+def test_trees_whose_indices_leave_their_arrays_are_refused() -> None:
+    from boilerstrip._speedups import forest_sum
+
+    ids = np.array([0], dtype=np.intp)
+    tables = (np.array([np.inf]), np.array([1.5]))
+    assert np.frombuffer(forest_sum(np.zeros(10), 5, ids, ids, ids, *tables, 3), dtype=np.float64).tolist() == [
+        1.5,
+        1.5,
+    ]
+    with pytest.raises(ValueError, match="out of range"):
+        forest_sum(np.zeros(10), 5, ids, np.array([5], dtype=np.intp), ids, *tables, 3)
+    with pytest.raises(ValueError, match="out of range"):
+        forest_sum(np.zeros(10), 5, ids, ids, np.array([7], dtype=np.intp), *tables, 3)
+    with pytest.raises(ValueError, match="do not fit"):
+        forest_sum(np.zeros(11), 5, ids, ids, ids, *tables, 3)
+
+
 @pytest.mark.parametrize("path", sorted(p for p in FIXTURES.rglob("*") if p.suffix in (".txt", ".html")),
                          ids=lambda p: p.name)  # fmt: skip
 def test_same_output_without_the_core(path) -> None:
     page = path.read_text(encoding="utf-8")
     compiled = boilerstrip.clean(page)
-    saved, features._compiled_counts = features._compiled_counts, None
+    saved = features._compiled_counts, score._compiled_forest
+    features._compiled_counts = score._compiled_forest = None
     try:
         assert boilerstrip.clean(page) == compiled
     finally:
-        features._compiled_counts = saved
+        features._compiled_counts, score._compiled_forest = saved
