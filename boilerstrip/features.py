@@ -10,12 +10,14 @@ names are the keys of the learned weights in ``boilerstrip/models/text.json``.
 
 from __future__ import annotations
 
+import importlib
 import os
 import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
 from itertools import accumulate, repeat
+from typing import cast
 
 import numpy as np
 import regex
@@ -160,18 +162,19 @@ def token_counts(lines: list[str], low: list[str], stop: frozenset[str]) -> np.n
     return np.array(rows, dtype=float).reshape(-1, 4)
 
 
-def _load_compiled() -> Callable[..., bytes] | None:
-    """The compiled counter, unless it was not built or ``BOILERSTRIP_PURE`` asks for pure Python."""
+def load_compiled(name: str) -> Callable[..., bytes] | None:
+    """A function of the compiled core, unless it was not built or ``BOILERSTRIP_PURE`` asks for pure Python."""
     if os.environ.get("BOILERSTRIP_PURE"):
         return None
     try:
-        from ._speedups import token_counts as compiled
+        core = importlib.import_module("._speedups", __package__)
     except ImportError:
         return None
-    return compiled
+    # None too where an older build of the core lacks the function (an editable install not rebuilt).
+    return cast("Callable[..., bytes] | None", getattr(core, name, None))
 
 
-_compiled_counts = _load_compiled()
+_compiled_counts = load_compiled("token_counts")
 
 
 def _spaceless_counts(lines: list[str], stop_counts: np.ndarray) -> list[int]:

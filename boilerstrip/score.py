@@ -10,8 +10,7 @@ is judged by the company it keeps.
 from __future__ import annotations
 
 import json
-import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from functools import cached_property
 from importlib import resources
@@ -30,6 +29,7 @@ from .features import (
     bin_names,
     block_words,
     expand,
+    load_compiled,
     windowed_mean,
 )
 from .html import HTML_NAMES
@@ -267,18 +267,7 @@ class Forest:
         return np.cumsum(self.value[node], axis=1)[:, -1] + self.bias
 
 
-def _load_compiled_forest() -> Callable[..., bytes] | None:
-    """The compiled trees' walk, unless it was not built or ``BOILERSTRIP_PURE`` asks for pure Python."""
-    if os.environ.get("BOILERSTRIP_PURE"):
-        return None
-    try:
-        from ._speedups import forest_sum
-    except ImportError:
-        return None
-    return forest_sum
-
-
-_compiled_forest = _load_compiled_forest()
+_compiled_forest = load_compiled("forest_sum")
 
 
 class TreeModel:
