@@ -200,7 +200,7 @@ def run(data: object, options: Options, who: str = "clean", structure: bool = Fa
     page_title = ""
     headings: list[bool] | None = None
     title_tag = chrome = footer = np.zeros(len(page), dtype=bool)
-    code = None
+    code = links = None
     if prepared.extra is not None and len(page):
         column = dict(zip(prepared.model.extra_names, prepared.extra.T))
         h1, title_elements = np.flatnonzero(column["h_h1"] > 0), np.flatnonzero(column["h_title_tag"] > 0)
@@ -208,6 +208,7 @@ def run(data: object, options: Options, who: str = "clean", structure: bool = Fa
         page_title = " ".join(page.texts[i] for i in title_elements.tolist())
         headings = (column["h_heading"] > 0).tolist()
         code = (column["h_kind_pre"] > 0).tolist()
+        links = (column["h_all_link"] > 0).tolist()
         footer = column["h_in_footer"] > 0
         chrome = (column["h_in_nav"] > 0) | (column["h_in_header"] > 0) | footer
 
@@ -232,7 +233,7 @@ def run(data: object, options: Options, who: str = "clean", structure: bool = Fa
     cut_comments = prepared.extra is None and bool(kinds) and kinds[0]["forum"] < COMMENTS_MAX_FORUM_PROBABILITY
 
     def choose(threshold_drop: float) -> _Choice:
-        keep, reasons = _first_decisions(x, words, p2, options, threshold_drop, chrome, list_page, text_list)
+        keep, reasons = _first_decisions(x, words, p2, options, threshold_drop, chrome, list_page, text_list, links)
         if threshold_drop:  # a second look lowers the bar for the page's text, not for its menus
             _drop_chrome(keep, reasons, chrome)
         if prepared.author_box is not None:
@@ -316,6 +317,7 @@ def _first_decisions(
     chrome: np.ndarray | None = None,
     list_page: Callable[[], bool] | None = None,
     text_list: bool = False,
+    links: list[bool] | None = None,
 ) -> tuple[list[bool], list[Reason]]:
     """Keep what scores above the threshold and no rule vetoes; an already clean page is kept whole.
 
@@ -330,10 +332,12 @@ def _first_decisions(
     menus = chrome.tolist() if chrome is not None else [False] * len(p2)
     if already_clean(words, p2):
         # Nothing on the page looks like boilerplate: it is an article already. Keep it whole but for
-        # lines a rule flags and the score doubts too, and the menus' lines the score doubts (a long
-        # article outweighs its menus).
+        # lines a rule flags and the score doubts too, and the lines of its menus and the lines that
+        # are all links (a blog's sidebar outside any <nav>) that the score doubts: a long article, or
+        # a long thread of replies, outweighs them.
         vetoes = [_clean_page_veto(v, p) for v, p in zip(vetoes, p2)]
-        thresholds = [CLEAN_PAGE_LOW_PROBABILITY if m else 0.0 for m in menus]
+        doubted = menus if links is None else [m or k for m, k in zip(menus, links)]
+        thresholds = [CLEAN_PAGE_LOW_PROBABILITY if m else 0.0 for m in doubted]
     else:
         prose = float(x[0, COLUMN["prose"]]) if len(x) else 1.0
         base = KEEP_PROBABILITY[options.focus] - threshold_drop

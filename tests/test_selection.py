@@ -402,7 +402,7 @@ def test_a_selection_that_found_no_region_falls_back_to_the_text_outside_the_men
     assert _fallback(x, words, [0.05, 0.05, 0.15, 0.12, 0.3], chrome, min_words=200) is None
 
 
-def test_an_already_clean_page_drops_the_menu_lines_it_doubts() -> None:
+def test_an_already_clean_page_drops_the_menu_and_link_lines_it_doubts() -> None:
     import numpy as np
 
     from boilerstrip.options import Options
@@ -417,6 +417,10 @@ def test_an_already_clean_page_drops_the_menu_lines_it_doubts() -> None:
     assert keep == [False, True] + [True] * len(ARTICLE)
     keep, _ = _first_decisions(x, words, p2, Options(), chrome=np.zeros(len(lines), bool))
     assert all(keep)  # text input: no menus known, the whole clean page stays
+    # A blog's sidebar of links outside any <nav>: its all-link lines the score doubts go like menu lines.
+    links = [True, True] + [False] * len(ARTICLE)
+    keep, _ = _first_decisions(x, words, p2, Options(), chrome=np.zeros(len(lines), bool), links=links)
+    assert keep == [False, True] + [True] * len(ARTICLE)
 
 
 def test_markup_hints_count_each_convention_once_per_occurrence() -> None:
