@@ -56,6 +56,8 @@ def region_anchors(keep: Sequence[bool], chrome: Sequence[bool], words: Sequence
     region lands in the menu and the article or the cards beside it go. Kept chrome blocks inside
     the region stay; outside it they are judged like any block outside it.
     """
+    if not any(chrome):  # page text, or a page without menus: nothing to set apart
+        return keep
     free = [k and not c for k, c in zip(keep, chrome)]
     return free if sum(w for w, f in zip(words, free) if f) >= REGION_ANCHOR_MIN_WORDS else keep
 
@@ -94,8 +96,10 @@ def fill_gaps(
         if not k:
             continue
         gap = range(last_kept + 1, i)
-        if last_kept >= 0 and gap and all(reasons[j] is Reason.LOW_SCORE for j in gap):
-            if len(gap) <= GAP_MAX_BLOCKS and all(p[j] >= GAP_MIN_PROBABILITY for j in gap):
+        short = len(gap) <= GAP_MAX_BLOCKS
+        # A long gap can only be a run of code (HTML): elsewhere it is not read line by line.
+        if last_kept >= 0 and gap and (short or code is not None) and all(reasons[j] is Reason.LOW_SCORE for j in gap):
+            if short and all(p[j] >= GAP_MIN_PROBABILITY for j in gap):
                 for j in gap:
                     keep[j], reasons[j] = True, Reason.GAP
             elif code is not None and words is not None and _code_run(gap, p, code, words):
