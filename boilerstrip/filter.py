@@ -39,6 +39,7 @@ class Reason(str, Enum):
     DUPLICATE = "repeats another block"
     OUTSIDE_REGION = "outside the main region"
     AUTHOR_BOX = "in an author box"
+    RELATED = "in a box of links to related pages"
     GAP = "short block between kept blocks"
     CLEAN_PAGE_VETO = "flagged line on an already clean page"
     BEFORE_TITLE = "short line before the headline"

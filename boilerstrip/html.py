@@ -33,6 +33,7 @@ from .phrases.markup import (
     CONTENT_FRAGMENTS,
     DISCLOSURE_FRAGMENTS,
     HIDDEN_CLASSES,
+    RELATED_FRAGMENTS,
     UNDISCLOSED_FRAGMENTS,
     UNDISCLOSED_ROLES,
 )
@@ -75,9 +76,8 @@ _BLOCK = frozenset({"p", "div", "section", "article", "main", "aside", "header",
                     "search", "picture", "video", "audio", "noframes", "frameset", "frame"})  # fmt: skip
 
 # Container flags, inherited by everything inside.
-NAV, ASIDE, FOOTER, HEADER, MAIN, LIST, TABLE, QUOTE, FIGURE, FORM, BOILER, CONTENT, COMMENT, PRE, NOSCRIPT, AUTHOR = (
-    1 << i for i in range(16)
-)
+(NAV, ASIDE, FOOTER, HEADER, MAIN, LIST, TABLE, QUOTE, FIGURE, FORM, BOILER, CONTENT, COMMENT, PRE, NOSCRIPT, AUTHOR,
+ RELATED) = (1 << i for i in range(17))  # fmt: skip
 _TAG_FLAGS = {
     "nav": NAV, "menu": NAV, "aside": ASIDE, "footer": FOOTER, "header": HEADER, "main": MAIN, "article": MAIN,
     "li": LIST, "dd": LIST, "dt": LIST, "td": TABLE, "th": TABLE, "blockquote": QUOTE, "figure": FIGURE,
@@ -118,6 +118,7 @@ _BOILER_ATTR = re.compile("|".join(map(re.escape, BOILER_FRAGMENTS)) + rf"|(?<![
 _COMMENT_ATTR = re.compile("|".join(map(re.escape, COMMENT_FRAGMENTS)))
 _CONTENT_ATTR = re.compile("|".join(map(re.escape, CONTENT_FRAGMENTS)))
 _AUTHOR_ATTR = re.compile("|".join(map(re.escape, AUTHOR_FRAGMENTS)))
+_RELATED_ATTR = re.compile("|".join(map(re.escape, RELATED_FRAGMENTS)))
 # Headings' ids are slugs of their text and inline elements name styles: only containers' names count.
 _UNNAMED = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "a", "span", "b", "strong", "i", "em", "img", "small"})
 # React's streamed server rendering sends each suspended part as <div hidden id="S:n">, moved into place by a
@@ -153,6 +154,8 @@ class HtmlPage:
     structure: Structure | None = None
     #: per line, whether it sits in an author box (a rule's input, not a model feature)
     author_box: np.ndarray | None = None
+    #: per line, whether it sits in a box of links to related pages (a rule's input, not a model feature)
+    related_box: np.ndarray | None = None
 
 
 @lru_cache(maxsize=1 << 15)
@@ -169,6 +172,13 @@ def _attr_flags(names: str) -> int:
     if _AUTHOR_ATTR.search(low):
         flags |= AUTHOR
     return flags
+
+
+@lru_cache(maxsize=1 << 15)
+def _related_classes(classes: str) -> bool:
+    """Whether a ``class`` attribute names a box of links to related pages. Only classes count: an
+    ``id`` is often a slug of a heading's words ("more-on-repairs-related-articles")."""
+    return _RELATED_ATTR.search(classes.lower()) is not None
 
 
 def _surely_hidden(element: etree._Element, tag: str) -> bool:
@@ -507,9 +517,10 @@ def html_page(markup: str, structure: Recorder | None = None) -> HtmlPage:
     lap("walk")
     lines = walker.lines
     containers = np.frombuffer(lines.containers, dtype=np.int64).reshape(-1, len(CONTAINER_LEVELS))
-    author_box = (np.frombuffer(lines.flags, dtype=np.int64) & AUTHOR) > 0 if len(lines) else np.zeros(0, bool)
+    flags = np.frombuffer(lines.flags, dtype=np.int64) if len(lines) else np.zeros(0, dtype=np.int64)
     page = HtmlPage("\n".join(lines.texts), _columns(lines), title, containers.astype(np.intp),
-                    structure.structure if structure is not None else None, author_box)  # fmt: skip
+                    structure.structure if structure is not None else None, (flags & AUTHOR) > 0,
+                    (flags & RELATED) > 0)  # fmt: skip
     lap("html features")
     return page
 
@@ -623,6 +634,8 @@ def _walk(root: etree._Element, walker: _Walker, recorder: Recorder | None = Non
                 own |= _attr_flags(names)
                 if own & BOILER:
                     boiler_depth = depth
+                if classes and _related_classes(classes):
+                    own |= RELATED
             block = tag in _BLOCK
             if block:
                 walker.flush()

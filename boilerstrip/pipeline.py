@@ -53,6 +53,8 @@ from .thresholds import (
     LONG_LINE_WORDS,
     NO_CONTENT_BODY_WORDS,
     OUTSIDE_REGION_PROBABILITY,
+    RELATED_BOX_KEEP_PROBABILITY,
+    RELATED_BOX_MAX_SHARE,
     RESCUE_BODY_WORDS,
     RESCUE_CANDIDATE_PROBABILITY,
     RESCUE_CANDIDATE_WORDS,
@@ -128,6 +130,7 @@ class Prepared:
     markup: str | None = None
     structure: Structure | None = None
     author_box: np.ndarray | None = None  #: HTML: lines inside an author box
+    related_box: np.ndarray | None = None  #: HTML: lines inside a box of links to related pages
 
 
 def page_type(x: np.ndarray, extra: np.ndarray | None, words: list[float], markup: str | None) -> dict[str, float]:
@@ -148,11 +151,11 @@ def prepare(data: object, options: Options, who: str, structure: bool = False) -
     page = html_page(text, recorder)
     if options.preset == "fast" or not page.text:
         return Prepared(page.text, "html", models().html, page.columns, page.containers, text, page.structure,
-                        page.author_box)  # fmt: skip
+                        page.author_box, page.related_box)  # fmt: skip
     extra = np.hstack((page.columns, votes(text, page.text.splitlines())))
     lap("votes")
     return Prepared(page.text, "html+votes", models().votes, extra, page.containers, text, page.structure,
-                    page.author_box)  # fmt: skip
+                    page.author_box, page.related_box)  # fmt: skip
 
 
 def _clean_page_veto(veto: Reason | None, p: float) -> Reason | None:
@@ -237,7 +240,9 @@ def run(data: object, options: Options, who: str = "clean", structure: bool = Fa
         if threshold_drop:  # a second look lowers the bar for the page's text, not for its menus
             _drop_chrome(keep, reasons, chrome)
         if prepared.author_box is not None:
-            _drop_author_box(keep, reasons, p2, prepared.author_box, word_array)
+            _drop_box(keep, reasons, p2, prepared.author_box, word_array, Reason.AUTHOR_BOX)
+        if prepared.related_box is not None:  # a listing's cards may sit in a box so named
+            _drop_box(keep, reasons, p2, prepared.related_box, word_array, Reason.RELATED, list_page)
         region = main_region(region_anchors(keep, menus, words), p2, words)
         _restrict_to_region(keep, reasons, p2, region, outside_bar)
         fill_gaps(keep, reasons, p2, code, words)
@@ -385,19 +390,41 @@ def _fallback(
     return _Choice(keep, reasons, None, (0, len(keep)))
 
 
-def _drop_author_box(
-    keep: list[bool], reasons: list[Reason], p2: list[float], author_box: np.ndarray, words: np.ndarray
-) -> None:
-    """Drop the lines of an author box (the writer's biography) unless their score is near certain.
+#: The boxes beside an article that :func:`_drop_box` drops: their bar, and the largest share of the
+#: page's words (author boxes) or of its kept words (related links) they may hold.
+_BOXES = {
+    Reason.AUTHOR_BOX: (AUTHOR_BOX_KEEP_PROBABILITY, AUTHOR_BOX_MAX_SHARE, False),
+    Reason.RELATED: (RELATED_BOX_KEEP_PROBABILITY, RELATED_BOX_MAX_SHARE, True),
+}
 
-    An author box is a small part of the page: where author-named containers hold much of its text
-    (a theme that names the whole page so), the names say nothing and the rule stands back.
+
+def _drop_box(
+    keep: list[bool],
+    reasons: list[Reason],
+    p2: list[float],
+    box: np.ndarray,
+    words: np.ndarray,
+    reason: Reason,
+    exempt: Callable[[], bool] | None = None,
+) -> None:
+    """Drop the lines of a box beside the article (the writer's biography, the links to related
+    pages) unless their score is near certain.
+
+    Such a box is a small part of the page: where containers so named hold much of its text, or of
+    what the page keeps (a theme that names the whole page so, a shop whose grid is "related-product"),
+    the names say nothing and the rule stands back; so it does where ``exempt()`` says (asked only
+    when a line would go).
     """
-    if not author_box.any() or words[author_box].sum() > AUTHOR_BOX_MAX_SHARE * words.sum():
+    bar, max_share, of_kept = _BOXES[reason]
+    if not box.any():
         return
-    for i in np.flatnonzero(author_box).tolist():
-        if keep[i] and p2[i] < AUTHOR_BOX_KEEP_PROBABILITY:
-            keep[i], reasons[i] = False, Reason.AUTHOR_BOX
+    base = words[np.array(keep, dtype=bool)] if of_kept else words
+    if words[box & np.array(keep, dtype=bool) if of_kept else box].sum() > max_share * base.sum():
+        return
+    doomed = [i for i in np.flatnonzero(box).tolist() if keep[i] and p2[i] < bar]
+    if doomed and (exempt is None or not exempt()):
+        for i in doomed:
+            keep[i], reasons[i] = False, reason
 
 
 def _restrict_to_region(

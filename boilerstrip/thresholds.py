@@ -74,6 +74,11 @@ OUTSIDE_REGION_PROBABILITY = 0.9
 AUTHOR_BOX_KEEP_PROBABILITY = 0.95
 #: ... and only where author-named containers hold at most this share of the page's words.
 AUTHOR_BOX_MAX_SHARE = 0.2
+#: HTML: a line inside a box of links to related pages (``related-posts``, ``read-next``) is dropped
+#: unless it scores at least this ...
+RELATED_BOX_KEEP_PROBABILITY = 0.95
+#: ... and only where such containers hold at most this share of the kept words.
+RELATED_BOX_MAX_SHARE = 0.5
 #: Shortest normalised text (characters) for near-duplicate matching; shorter lines repeat by chance.
 NEAR_DUPLICATE_MIN_CHARS = 40
 #: A title candidate has at most this many words.

@@ -316,6 +316,59 @@ def test_author_names_on_the_whole_page_say_nothing() -> None:
     assert all(p in boilerstrip.clean(page(body)) for p in ARTICLE)
 
 
+RELATED_CARDS = [
+    ("Ferry timetable changes for the winter months",
+     "The island ferry moves to its winter timetable next week, with two fewer crossings on weekdays and a "
+     "later first sailing on Sundays, the operator said in a statement to passengers."),
+    ("Fishermen ask for the old slipway to stay open",
+     "Crews who land their catch at the north slipway say the detour to the new quay adds an hour to every "
+     "trip, and they have asked the council to keep the old ramp open during the works."),
+    ("Lifeboat station extension plans go on show",
+     "Drawings of the enlarged boathouse, which would hold a second all-weather lifeboat, can be seen in the "
+     "library until the end of the month, and the charity invites comments from residents."),
+]  # fmt: skip
+
+
+def _related_box(attributes: str) -> str:
+    """Cards of other stories, whose two-sentence excerpts read like the article's own paragraphs."""
+    cards = "".join(
+        f'<div class="card"><h3><a href="/n/{i}">{title}</a></h3><p>{excerpt} {excerpt}</p></div>'
+        for i, (title, excerpt) in enumerate(RELATED_CARDS)
+    )
+    return f"<section {attributes}>{cards}</section>"
+
+
+RELATED_REASON = "in a box of links to related pages"
+
+
+def test_a_box_of_related_posts_after_the_article_is_dropped() -> None:
+    """No "…" and no "Related" header give the cards away: the box's class names do."""
+    box = _related_box('class="related-posts"')
+    html = page(f"<main><article>{article_html()}</article>{box}</main>")
+    out = boilerstrip.clean(html)
+    assert kept_share(out) == 1.0
+    assert not any(excerpt[:40] in out for _, excerpt in RELATED_CARDS)
+    assert RELATED_REASON in boilerstrip.explain(html).format(width=200)
+
+
+def test_a_related_box_named_only_by_its_id_is_not_taken_for_one() -> None:
+    """Ids are often slugs of a heading's words ("more-on-harbours-related-articles"): only class names count.
+    The same cards in a box of neutral classes read as the article's text, so all of them stay."""
+    box = _related_box('class="cards" id="more-on-harbours-related-articles"')
+    html = page(f"<main><article>{article_html()}</article>{box}</main>")
+    out = boilerstrip.clean(html)
+    assert all(excerpt[:40] in out for _, excerpt in RELATED_CARDS)
+    assert RELATED_REASON not in boilerstrip.explain(html).format(width=200)
+
+
+def test_a_related_box_holding_most_of_what_is_kept_says_nothing() -> None:
+    """A shop or a theme may call its main grid "related": a box with most of the kept words stays."""
+    box = _related_box('class="related-product"')
+    html = page(f"<main><h1>Harbour news this week</h1>{box}</main>")
+    assert RELATED_REASON not in boilerstrip.explain(html).format(width=200)
+    assert sum(excerpt[:40] in boilerstrip.clean(html) for _, excerpt in RELATED_CARDS) >= 2
+
+
 def _features(lines: list[str]):  # type: ignore[no-untyped-def]
     from boilerstrip.features import block_words, page_features
     from boilerstrip.segment import segment

@@ -36,6 +36,14 @@ AUTHOR_FRAGMENTS: tuple[str, ...] = (
     "author_info", "author-section", "about-author", "about-the-author", "author-card", "author__card",
     "author-details", "author-description", "author-profile", "author-tooltip", "writer-bio",
 )  # fmt: skip
+#: Containers of links to the site's other pages ("Related", "You might also like", "Read next",
+#: "Most read"): their cards carry headlines and excerpts that score like the article's own text.
+RELATED_FRAGMENTS: tuple[str, ...] = (
+    "related", "recommend", "more-stories", "morestories", "also-read", "alsoread", "you-may", "youmay",
+    "you-might", "read-next", "readnext", "up-next", "more-from", "morefrom", "more-articles", "morearticles",
+    "further-read", "trending", "most-read", "mostread", "most-popular", "mostpopular", "popular-posts",
+    "verwandt", "empfehl", "weitere-artikel", "relacionad", "correlat", "gerelateerd", "powiazane", "похож",
+)  # fmt: skip
 #: Containers of user comments (content on a forum, boilerplate under most articles).
 COMMENT_FRAGMENTS: tuple[str, ...] = (
     "comment", "disqus", "respond", "reply", "replies", "discussion", "kommentar", "commentaire", "comentario",
