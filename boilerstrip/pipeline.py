@@ -203,7 +203,7 @@ def run(data: object, options: Options, who: str = "clean", structure: bool = Fa
     page_title = ""
     headings: list[bool] | None = None
     title_tag = chrome = footer = np.zeros(len(page), dtype=bool)
-    code = links = None
+    code = links = items = None
     if prepared.extra is not None and len(page):
         column = dict(zip(prepared.model.extra_names, prepared.extra.T))
         h1, title_elements = np.flatnonzero(column["h_h1"] > 0), np.flatnonzero(column["h_title_tag"] > 0)
@@ -211,9 +211,11 @@ def run(data: object, options: Options, who: str = "clean", structure: bool = Fa
         page_title = " ".join(page.texts[i] for i in title_elements.tolist())
         headings = (column["h_heading"] > 0).tolist()
         code = (column["h_kind_pre"] > 0).tolist()
+        aside = (column["h_in_aside"] > 0) | (column["h_attr_boiler"] > 0)
         links = (column["h_all_link"] > 0).tolist()
         footer = column["h_in_footer"] > 0
         chrome = (column["h_in_nav"] > 0) | (column["h_in_header"] > 0) | footer
+        items = ((column["h_kind_li"] > 0) & ~chrome & ~aside).tolist()
 
     word_array = np.asarray(words)
     menus = chrome.tolist()
@@ -245,7 +247,7 @@ def run(data: object, options: Options, who: str = "clean", structure: bool = Fa
             _drop_box(keep, reasons, p2, prepared.related_box, word_array, Reason.RELATED, list_page)
         region = main_region(region_anchors(keep, menus, words), p2, words)
         _restrict_to_region(keep, reasons, p2, region, outside_bar)
-        fill_gaps(keep, reasons, p2, code, words)
+        fill_gaps(keep, reasons, p2, code, words, items, prepared.containers)
         for i in duplicates(page.texts, keep, headings):
             keep[i], reasons[i] = False, Reason.DUPLICATE
         title = _place_title(page, x, words, p2, keep, reasons, options, h1, page_title)

@@ -24,6 +24,9 @@ from .thresholds import (
     DUPLICATE_MIN_WORDS,
     GAP_MAX_BLOCKS,
     GAP_MIN_PROBABILITY,
+    LIST_GAP_ITEM_LEVELS,
+    LIST_GAP_MIN_SHARE,
+    LIST_GAP_TEXT_LEVELS,
     LONG_LINE_WORDS,
     NEAR_DUPLICATE_MIN_CHARS,
     REGION_ANCHOR_MIN_WORDS,
@@ -82,14 +85,19 @@ def fill_gaps(
     p: Sequence[float],
     code: Sequence[bool] | None = None,
     words: Sequence[float] | None = None,
+    items: Sequence[bool] | None = None,
+    containers: np.ndarray | None = None,
 ) -> None:
     """Keep short runs of low-score blocks that sit between kept blocks (headings, list items, captions),
-    and on HTML (``code``: the ``<pre>`` lines, with the blocks' ``words``) runs of code of any length.
+    and on HTML runs of any length that are mostly code (``code``: the ``<pre>`` lines, with the
+    blocks' ``words``) or mostly list items of the text (``items``, in the same ``containers`` as the
+    kept text around them: a tutorial's lists of links to its topics).
 
     Only blocks dropped for their score qualify, never one a rule vetoed. A short run needs each
     block to score at least :data:`GAP_MIN_PROBABILITY`; a run of code needs
     :data:`CODE_GAP_MIN_SHARE` of its words in code lines scoring :data:`CODE_GAP_MIN_PROBABILITY`
-    on average, and keeps its code and the blocks around it that reach GAP_MIN_PROBABILITY.
+    on average, and keeps its code and the blocks around it that reach GAP_MIN_PROBABILITY; a run of
+    items (:func:`_item_run`) keeps its items and those blocks likewise.
     """
     last_kept = -1
     for i, k in enumerate(keep):
@@ -97,7 +105,7 @@ def fill_gaps(
             continue
         gap = range(last_kept + 1, i)
         short = len(gap) <= GAP_MAX_BLOCKS
-        # A long gap can only be a run of code (HTML): elsewhere it is not read line by line.
+        # A long gap can only be a run of code or list items (HTML): elsewhere it is not read line by line.
         if last_kept >= 0 and gap and (short or code is not None) and all(reasons[j] is Reason.LOW_SCORE for j in gap):
             if short and all(p[j] >= GAP_MIN_PROBABILITY for j in gap):
                 for j in gap:
@@ -105,6 +113,15 @@ def fill_gaps(
             elif code is not None and words is not None and _code_run(gap, p, code, words):
                 for j in gap:
                     if code[j] or p[j] >= GAP_MIN_PROBABILITY:
+                        keep[j], reasons[j] = True, Reason.GAP
+            elif (
+                items is not None
+                and containers is not None
+                and words is not None
+                and _item_run(gap, items, words, containers, (last_kept, i))
+            ):
+                for j in gap:
+                    if items[j] or p[j] >= GAP_MIN_PROBABILITY:
                         keep[j], reasons[j] = True, Reason.GAP
         last_kept = i
 
@@ -118,6 +135,19 @@ def _code_run(gap: range, p: Sequence[float], code: Sequence[bool], words: Seque
         and code_words >= CODE_GAP_MIN_SHARE * sum(words[j] for j in gap)
         and sum(p[j] for j in lines) / len(lines) >= CODE_GAP_MIN_PROBABILITY
     )
+
+
+def _item_run(
+    gap: range, items: Sequence[bool], words: Sequence[float], containers: np.ndarray, ends: tuple[int, int]
+) -> bool:
+    """A run of blocks most of whose words (by :data:`LIST_GAP_MIN_SHARE`) are list items of the page's
+    body in the same container as the kept text on either side: a list the text introduces, not a
+    column beside it."""
+    around = set(containers[list(ends), :LIST_GAP_TEXT_LEVELS].ravel().tolist())
+    near = sum(
+        words[j] for j in gap if items[j] and not around.isdisjoint(containers[j, :LIST_GAP_ITEM_LEVELS].tolist())
+    )
+    return near > 0 and near >= LIST_GAP_MIN_SHARE * sum(words[j] for j in gap)
 
 
 def _normal(text: str) -> str:

@@ -67,6 +67,14 @@ GAP_MIN_PROBABILITY = 0.2
 CODE_GAP_MIN_PROBABILITY = 0.25
 #: ... "most": at least this share of the run's words.
 CODE_GAP_MIN_SHARE = 0.7
+#: HTML: so is a longer run whose words are at least this share in list items outside the menus,
+#: header, footer, asides and boilerplate-named containers (a tutorial's lists of links to its topics).
+LIST_GAP_MIN_SHARE = 0.7
+#: ... counting only the items that share a container with the kept lines on either side: one of an
+#: item's nearest this many block ancestors (its list, the list's parent) ...
+LIST_GAP_ITEM_LEVELS = 2
+#: ... is one of the kept line's nearest this many (its paragraph's parent, or that one's).
+LIST_GAP_TEXT_LEVELS = 2
 #: A kept block outside the main region survives when its own probability is at least this.
 OUTSIDE_REGION_PROBABILITY = 0.9
 #: HTML: a line inside an author box (class names such as ``author-box``, ``about-author``: the

@@ -369,6 +369,37 @@ def test_a_related_box_holding_most_of_what_is_kept_says_nothing() -> None:
     assert sum(excerpt[:40] in boilerstrip.clean(html) for _, excerpt in RELATED_CARDS) >= 2
 
 
+TOPICS = ["Tide tables", "Wave loads", "Stepped revetments", "Rock armour", "Slipway design", "Sea wall inspection"]
+
+
+def _tutorial(lists_in: str) -> str:
+    """A tutorial whose paragraphs each introduce a list of links to its topics (or a column beside it)."""
+    paragraphs = [f"<p>{p}</p>" for p in ARTICLE[:4]]
+    links = "".join(f'<li><a href="/t/{i}">{t}</a></li>' for i, t in enumerate(TOPICS))
+    first, second = (
+        (f"{paragraphs[0]}{paragraphs[1]}<ul>{links}</ul>", f"{paragraphs[2]}{paragraphs[3]}")
+        if lists_in == "text"
+        else (f"{paragraphs[0]}{paragraphs[1]}", f"{paragraphs[2]}{paragraphs[3]}")
+    )
+    column = f'<div class="column"><ul>{links}</ul></div>' if lists_in == "column" else ""
+    body = f'<div class="lesson">{first}</div>{column}<div class="lesson">{second}</div>'
+    return page(f"<main><h1>Sea walls rebuilt ahead of the spring tides</h1>{body}</main>")
+
+
+def test_a_list_of_links_the_text_introduces_is_kept() -> None:
+    """A tutorial's list of links to its topics, between its paragraphs and in their container."""
+    out = boilerstrip.clean(_tutorial("text"))
+    assert all(p in out for p in ARTICLE[:4])
+    assert all(t in out for t in TOPICS)
+
+
+def test_a_column_of_links_beside_the_text_is_not() -> None:
+    """The same list in a column of its own between two parts of the text is no part of it."""
+    out = boilerstrip.clean(_tutorial("column"))
+    assert all(p in out for p in ARTICLE[:4])
+    assert not any(t in out for t in TOPICS)
+
+
 def _features(lines: list[str]):  # type: ignore[no-untyped-def]
     from boilerstrip.features import block_words, page_features
     from boilerstrip.segment import segment
