@@ -130,6 +130,12 @@ token_counts(PyObject *module, PyObject *args)
  * roots, first_child and feature are native Py_ssize_t (numpy's intp); threshold and value doubles.
  * Returns n native doubles. The tables are checked once, so no index can leave its array.
  */
+typedef struct {
+    double threshold;
+    int32_t feature;
+    int32_t first;
+} packed_node;
+
 static int
 check_tables(Py_ssize_t nodes, Py_ssize_t m, const Py_ssize_t *roots, Py_ssize_t ntrees, const Py_ssize_t *first,
              const Py_ssize_t *feature)
@@ -170,23 +176,58 @@ forest_sum(PyObject *module, PyObject *args)
         goto done;
     }
     Py_ssize_t n = xb.len / (m * (Py_ssize_t)sizeof(double));
-    out = PyBytes_FromStringAndSize(NULL, n * (Py_ssize_t)sizeof(double));
-    if (out == NULL)
+    if (nodes > INT32_MAX || m > INT32_MAX) {
+        PyErr_SetString(PyExc_ValueError, "forest_sum: too many nodes or columns");
         goto done;
+    }
+    /* Each node's three fields side by side: one cache line read per step, not three. */
+    packed_node *packed = PyMem_Malloc((size_t)(nodes ? nodes : 1) * sizeof(packed_node));
+    if (packed == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (Py_ssize_t k = 0; k < nodes; k++) {
+        packed[k].threshold = threshold[k];
+        packed[k].feature = (int32_t)feature[k];
+        packed[k].first = (int32_t)first[k];
+    }
+    out = PyBytes_FromStringAndSize(NULL, n * (Py_ssize_t)sizeof(double));
+    if (out == NULL) {
+        PyMem_Free(packed);
+        goto done;
+    }
     double *sums = (double *)PyBytes_AS_STRING(out);
     Py_BEGIN_ALLOW_THREADS
     for (Py_ssize_t i = 0; i < n; i++) {
         const double *row = x + i * m;
         double total = 0.0;
-        for (Py_ssize_t t = 0; t < ntrees; t++) {
-            Py_ssize_t node = roots[t];
+        Py_ssize_t t = 0;
+        /* Four trees at a time: their walks are independent chains of loads, which the processor
+         * overlaps. The sum keeps the trees' order, so it is the same double. */
+        for (; t + 4 <= ntrees; t += 4) {
+            int32_t a = (int32_t)roots[t], b = (int32_t)roots[t + 1], c = (int32_t)roots[t + 2];
+            int32_t e = (int32_t)roots[t + 3];
+            for (Py_ssize_t d = 0; d < depth; d++) {
+                a = packed[a].first + (row[packed[a].feature] > packed[a].threshold);
+                b = packed[b].first + (row[packed[b].feature] > packed[b].threshold);
+                c = packed[c].first + (row[packed[c].feature] > packed[c].threshold);
+                e = packed[e].first + (row[packed[e].feature] > packed[e].threshold);
+            }
+            total += value[a];
+            total += value[b];
+            total += value[c];
+            total += value[e];
+        }
+        for (; t < ntrees; t++) {
+            int32_t node = (int32_t)roots[t];
             for (Py_ssize_t d = 0; d < depth; d++)
-                node = first[node] + (row[feature[node]] > threshold[node]);
+                node = packed[node].first + (row[packed[node].feature] > packed[node].threshold);
             total += value[node];
         }
         sums[i] = total;
     }
     Py_END_ALLOW_THREADS
+    PyMem_Free(packed);
 done:
     PyBuffer_Release(&xb);
     PyBuffer_Release(&rb);
