@@ -271,13 +271,15 @@ _compiled_forest = load_compiled("forest_sum")
 
 
 class TreeModel:
-    """Both passes as tree ensembles over the full feature columns (the HTML models)."""
+    """Both passes as tree ensembles over the full feature columns. An input with extra columns (HTML)
+    also gives the lines' containers, which pass 2 reads; page text gives neither."""
 
     def __init__(self, table: dict[str, Any], extra_names: tuple[str, ...]) -> None:
         names1 = NAMES + extra_names
         self.extra_names = extra_names
         self._pass1 = Forest(table["pass1"], names1)
-        self._pass2 = Forest(table["pass2"], names1 + PASS2_NAMES[len(NAMES) :] + CONTAINER_NAMES)
+        context = PASS2_NAMES[len(NAMES) :] + (CONTAINER_NAMES if extra_names else ())
+        self._pass2 = Forest(table["pass2"], names1 + context)
 
     @property
     def _forests(self) -> tuple[Forest, Forest]:
@@ -289,14 +291,18 @@ class TreeModel:
         """Pass-1 and final probabilities, as :meth:`Model.score`."""
         if not len(base):
             return np.zeros(0), np.zeros(0)
-        if extra is None or containers is None or extra.shape != (len(base), len(self.extra_names)):
+        if not self.extra_names:
+            extra, containers = np.zeros((len(base), 0)), None
+        elif extra is None or containers is None or extra.shape != (len(base), len(self.extra_names)):
             raise ValueError(f"this model needs {len(self.extra_names)} extra columns per block and containers")
         # Slices of rows: the full feature rows (about 200 columns) are built a slice at a time, twice,
         # rather than held for the whole page (a page of 500,000 blocks would need 1.4 GB for them).
         slices = [slice(i, i + FOREST_ROWS) for i in range(0, len(base), FOREST_ROWS)]
         p1 = np.concatenate([_sigmoid(self._pass1(np.hstack((expand(base[s]), extra[s])))) for s in slices])
         lap("pass 1")
-        context = np.hstack((_pass2_extra(p1), container_columns(p1, block_words(base), containers)))
+        context = _pass2_extra(p1)
+        if containers is not None:
+            context = np.hstack((context, container_columns(p1, block_words(base), containers)))
         p2 = [_sigmoid(self._pass2(np.hstack((expand(base[s]), extra[s], context[s])))) for s in slices]
         return p1, np.concatenate(p2)
 

@@ -14,7 +14,8 @@ public pipeline (``boilerstrip.clean``) runs on the held-out fold with those mod
 lost pages (gold of at least 50 words, F1 below 0.2) and the empty-gold pages answered ``""``.
 ``--reuse DIR --refit MODE...`` tries another capacity cheaply: the per-fold models of an earlier
 ``--fitted DIR`` are copied into ``--fitted``, except those of the modes named, which are fitted
-afresh (with ``--trees KEY=VALUE...`` over ``fit_weights.TREES``, or ``--c`` for the text model).
+afresh (with ``--trees KEY=VALUE...`` over ``fit_weights.TREES`` and ``TEXT_TREES``, or
+``--text-model linear --c C`` for a linear text model).
 ``--peers DIR`` reads evaluate.py ``--json`` files named ``PEER.dev.jsonl`` / ``PEER.wceb-dev.jsonl``
 and shows each peer on the same pages.
 """
@@ -225,15 +226,22 @@ def main() -> int:
         "--refit", nargs="+", default=[], choices=("text", "html", "votes", "pagetype"), help="... but for these"
     )
     ap.add_argument(
-        "--trees", nargs="+", default=[], metavar="KEY=VALUE", help="HTML tree options over fit_weights.TREES"
+        "--trees",
+        nargs="+",
+        default=[],
+        metavar="KEY=VALUE",
+        help="tree options over fit_weights.TREES (HTML, votes) and TEXT_TREES (text), for the modes fitted",
     )
-    ap.add_argument("--c", type=float, help="the text model's C (default 1.0)")
+    ap.add_argument("--c", type=float, help="a linear text model's C (default 1.0)")
+    ap.add_argument("--text-model", choices=("gbdt", "linear"), help="fit the text model so (default gbdt)")
     args = ap.parse_args()
     if args.report:
         return report_saved(args)
     if args.reuse and not args.fitted:
         ap.error("--reuse needs --fitted (the folder to copy into)")
     fit_weights.TREES.update(fit_weights.tree_options(args.trees))
+    fit_weights.TEXT_TREES.update(fit_weights.tree_options(args.trees))
+    fit_weights.TEXT_MODEL = args.text_model or fit_weights.TEXT_MODEL
 
     ev = load_evaluate(args.bench)
     records = list(fit_weights.read_records(args.bench, args.every))
@@ -248,9 +256,11 @@ def main() -> int:
             tmp = str(args.fitted)
             sample: dict = {"every": args.every, "folds": args.folds}
             if args.trees:  # a folder fitted with other tree options is not reused by mistake
-                sample["trees"] = fit_weights.TREES
+                sample["trees"] = {"html": fit_weights.TREES, "text": fit_weights.TEXT_TREES}
             if args.c is not None:
                 sample["c"] = args.c
+            if args.text_model:
+                sample["text_model"] = args.text_model
             if args.reuse:
                 check_reuse(args.reuse, sample)
             check_fitted(args.fitted, sample)

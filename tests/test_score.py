@@ -56,6 +56,15 @@ def test_shipped_html_models_match_the_features() -> None:
     assert shipped.html.extra_names == HTML_NAMES
 
 
+def test_the_shipped_text_model_is_trees_over_the_base_features() -> None:
+    model = score.ModelSet().text
+    assert isinstance(model, score.TreeModel) and model.extra_names == ()
+    pass1, pass2 = model._forests
+    assert pass1.feature.max() < len(NAMES) and len(pass2.roots) == len(pass1.roots)
+    p1, p2 = model.score(np.zeros((4, len(score.BASE_NAMES))))  # no extra columns, no containers
+    assert p1.shape == p2.shape == (4,) and ((p2 >= 0) & (p2 <= 1)).all()
+
+
 def test_models_refuse_missing_columns() -> None:
     base = np.zeros((3, len(score.BASE_NAMES)))
     with pytest.raises(ValueError):
