@@ -420,8 +420,8 @@ def _drop_box(
     bar, max_share, of_kept = _BOXES[reason]
     if not box.any():
         return
-    base = words[np.array(keep, dtype=bool)] if of_kept else words
-    if words[box & np.array(keep, dtype=bool) if of_kept else box].sum() > max_share * base.sum():
+    kept = np.array(keep, dtype=bool) if of_kept else np.ones(len(keep), dtype=bool)
+    if words[box & kept].sum() > max_share * words[kept].sum():
         return
     doomed = [i for i in np.flatnonzero(box).tolist() if keep[i] and p2[i] < bar]
     if doomed and (exempt is None or not exempt()):
