@@ -136,9 +136,11 @@ typedef struct {
     int32_t first;
 } packed_node;
 
+/* Checks every index once and packs each node's three fields side by side (one cache line read per
+ * step, not three); -1 when an index would leave its array. */
 static int
-check_tables(Py_ssize_t nodes, Py_ssize_t m, const Py_ssize_t *roots, Py_ssize_t ntrees, const Py_ssize_t *first,
-             const Py_ssize_t *feature)
+pack_tables(Py_ssize_t nodes, Py_ssize_t m, const Py_ssize_t *roots, Py_ssize_t ntrees, const Py_ssize_t *first,
+            const Py_ssize_t *feature, const double *threshold, packed_node *packed)
 {
     for (Py_ssize_t t = 0; t < ntrees; t++) {
         if (roots[t] < 0 || roots[t] >= nodes)
@@ -149,6 +151,9 @@ check_tables(Py_ssize_t nodes, Py_ssize_t m, const Py_ssize_t *roots, Py_ssize_t
             return -1;
         if (feature[k] < 0 || feature[k] >= m)
             return -1;
+        packed[k].threshold = threshold[k];
+        packed[k].feature = (int32_t)feature[k];
+        packed[k].first = (int32_t)first[k];
     }
     return 0;
 }
@@ -171,25 +176,20 @@ forest_sum(PyObject *module, PyObject *args)
     const double *x = (const double *)xb.buf, *threshold = (const double *)thb.buf, *value = (const double *)vb.buf;
     const Py_ssize_t *roots = (const Py_ssize_t *)rb.buf, *first = (const Py_ssize_t *)fb.buf;
     const Py_ssize_t *feature = (const Py_ssize_t *)featb.buf;
-    if (check_tables(nodes, m, roots, ntrees, first, feature) < 0) {
-        PyErr_SetString(PyExc_ValueError, "forest_sum: a node, root or feature index is out of range");
-        goto done;
-    }
     Py_ssize_t n = xb.len / (m * (Py_ssize_t)sizeof(double));
     if (nodes > INT32_MAX || m > INT32_MAX) {
         PyErr_SetString(PyExc_ValueError, "forest_sum: too many nodes or columns");
         goto done;
     }
-    /* Each node's three fields side by side: one cache line read per step, not three. */
     packed_node *packed = PyMem_Malloc((size_t)(nodes ? nodes : 1) * sizeof(packed_node));
     if (packed == NULL) {
         PyErr_NoMemory();
         goto done;
     }
-    for (Py_ssize_t k = 0; k < nodes; k++) {
-        packed[k].threshold = threshold[k];
-        packed[k].feature = (int32_t)feature[k];
-        packed[k].first = (int32_t)first[k];
+    if (pack_tables(nodes, m, roots, ntrees, first, feature, threshold, packed) < 0) {
+        PyMem_Free(packed);
+        PyErr_SetString(PyExc_ValueError, "forest_sum: a node, root or feature index is out of range");
+        goto done;
     }
     out = PyBytes_FromStringAndSize(NULL, n * (Py_ssize_t)sizeof(double));
     if (out == NULL) {

@@ -159,9 +159,13 @@ class HtmlPage:
 
 
 @lru_cache(maxsize=1 << 15)
-def _attr_flags(names: str) -> int:
-    """Flags the class and id names of an element carry (cached: a page repeats its class names)."""
-    low = names.lower()
+def _attr_flags(classes: str, ident: str) -> int:
+    """Flags the class and id names of an element carry (cached: a page repeats its class names).
+
+    A box of links to related pages (RELATED) is named by its classes only: an id is often a slug of a
+    heading's words ("more-on-repairs-related-articles").
+    """
+    low = f"{classes} {ident}".lower()
     flags = 0
     if _BOILER_ATTR.search(low):
         flags |= BOILER
@@ -171,14 +175,9 @@ def _attr_flags(names: str) -> int:
         flags |= CONTENT
     if _AUTHOR_ATTR.search(low):
         flags |= AUTHOR
+    if classes and _RELATED_ATTR.search(classes.lower()):
+        flags |= RELATED
     return flags
-
-
-@lru_cache(maxsize=1 << 15)
-def _related_classes(classes: str) -> bool:
-    """Whether a ``class`` attribute names a box of links to related pages. Only classes count: an
-    ``id`` is often a slug of a heading's words ("more-on-repairs-related-articles")."""
-    return _RELATED_ATTR.search(classes.lower()) is not None
 
 
 def _surely_hidden(element: etree._Element, tag: str) -> bool:
@@ -629,13 +628,11 @@ def _walk(root: etree._Element, walker: _Walker, recorder: Recorder | None = Non
                 own |= _ROLE_FLAGS.get(role.lower(), 0)
             boiler_depth, kind, shape, blocks = parent.boiler_depth, parent.kind, parent.shape, parent.blocks
             classes = element.get("class", "")
-            names = "" if tag in _UNNAMED else classes + " " + element.get("id", "")
-            if len(names) > 1:
-                own |= _attr_flags(names)
+            ident = "" if tag in _UNNAMED else element.get("id", "")
+            if ident or (classes and tag not in _UNNAMED):
+                own |= _attr_flags(classes, ident)
                 if own & BOILER:
                     boiler_depth = depth
-                if classes and _related_classes(classes):
-                    own |= RELATED
             block = tag in _BLOCK
             if block:
                 walker.flush()

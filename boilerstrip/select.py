@@ -110,20 +110,29 @@ def fill_gaps(
             if short and all(p[j] >= GAP_MIN_PROBABILITY for j in gap):
                 for j in gap:
                     keep[j], reasons[j] = True, Reason.GAP
-            elif code is not None and words is not None and _code_run(gap, p, code, words):
+            elif words is not None:
+                marked = _long_run(gap, p, words, code, items, containers, (last_kept, i))
                 for j in gap:
-                    if code[j] or p[j] >= GAP_MIN_PROBABILITY:
-                        keep[j], reasons[j] = True, Reason.GAP
-            elif (
-                items is not None
-                and containers is not None
-                and words is not None
-                and _item_run(gap, items, words, containers, (last_kept, i))
-            ):
-                for j in gap:
-                    if items[j] or p[j] >= GAP_MIN_PROBABILITY:
+                    if marked is not None and (marked[j] or p[j] >= GAP_MIN_PROBABILITY):
                         keep[j], reasons[j] = True, Reason.GAP
         last_kept = i
+
+
+def _long_run(
+    gap: range,
+    p: Sequence[float],
+    words: Sequence[float],
+    code: Sequence[bool] | None,
+    items: Sequence[bool] | None,
+    containers: np.ndarray | None,
+    ends: tuple[int, int],
+) -> Sequence[bool] | None:
+    """The lines that make a long gap worth keeping (its code, or the text's list items), or None."""
+    if code is not None and _code_run(gap, p, code, words):
+        return code
+    if items is not None and containers is not None and _item_run(gap, items, words, containers, ends):
+        return items
+    return None
 
 
 def _code_run(gap: range, p: Sequence[float], code: Sequence[bool], words: Sequence[float]) -> bool:
