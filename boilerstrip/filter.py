@@ -51,7 +51,17 @@ class Reason(str, Enum):
 
 def veto(x: np.ndarray, words: Sequence[float], p: Sequence[float]) -> list[Reason | None]:
     """The rule, if any, that marks each block as boilerplate regardless of its score."""
+    return flag(x, words, p)[0]
+
+
+def flag(x: np.ndarray, words: Sequence[float], p: Sequence[float]) -> tuple[list[Reason | None], list[Reason | None]]:
+    """Each block's veto (as :func:`veto`), and the rule that matched it, overruled by its score or not.
+
+    A list page counts its cards by the rules that matched (a card's excerpt may score high enough
+    to overrule the ellipsis rule, and is a card all the same).
+    """
     out: list[Reason | None] = []
+    matched: list[Reason | None] = []
     in_section = 0  # blocks left in the teaser run opened by the last section header
     run: list[int] = []  # the teasers of the current run so far
     names = ("section_header", "navigation_item", "boiler_phrase", "ends_ellipsis", "ends_sentence")
@@ -83,8 +93,9 @@ def veto(x: np.ndarray, words: Sequence[float], p: Sequence[float]) -> list[Reas
                     # Header, one headline, then running text: the "header" was a menu label or a
                     # section name ("News") above the article, and the headline is the article's.
                     out[run[0]] = None
+        matched.append(reason)
         if reason is not None and reason is not Reason.TEASER and prob >= VETO_OVERRIDE_PROBABILITY:
             reason = None  # the score is sure enough to overrule the phrase
         out.append(reason)
         previous_prose = reason is None and prob >= PROSE_PROBABILITY and n_words >= LONG_LINE_WORDS and bool(sentence)
-    return out
+    return out, matched

@@ -13,7 +13,7 @@ from enum import Enum
 import numpy as np
 
 from .features import COLUMN, block_words, page_features
-from .filter import Reason, veto
+from .filter import Reason, flag, veto
 from .html import HTML_NAMES, html_page
 from .inputs import as_text, looks_like_html
 from .options import Options
@@ -59,7 +59,10 @@ from .thresholds import (
     RESCUE_CANDIDATE_PROBABILITY,
     RESCUE_CANDIDATE_WORDS,
     TEXT_LIST_PAGE_PROBABILITY,
+    TEXT_OUTSIDE_REGION_PROBABILITY,
+    TEXT_THREAD_PROBABILITY,
     TITLE_LOOKBACK,
+    VETO_OVERRIDE_PROBABILITY,
 )
 from .timing import lap
 from .votes import votes
@@ -231,7 +234,7 @@ def run(data: object, options: Options, who: str = "clean", structure: bool = Fa
     # Page text marks no menus, so its cards look like them to the scores: on a text list page every
     # line scoring TEXT_LIST_PAGE_PROBABILITY is kept, wherever it is (cheap: no markup to scan).
     text_list = prepared.extra is None and len(page) > 0 and list_page()
-    outside_bar = TEXT_LIST_PAGE_PROBABILITY if text_list else OUTSIDE_REGION_PROBABILITY
+    outside_bar = outside_region_bar(prepared.extra is not None, kinds[0] if kinds else None)
     # Nor does it mark the readers' comments, whose long replies score like the article: on page text
     # that is no thread, what follows a comments header goes unless near certain. (HTML marks comment
     # containers, which its scores read.)
@@ -246,7 +249,7 @@ def run(data: object, options: Options, who: str = "clean", structure: bool = Fa
         if prepared.related_box is not None:  # a listing's cards may sit in a box so named
             _drop_box(keep, reasons, p2, prepared.related_box, word_array, Reason.RELATED, list_page)
         region = main_region(region_anchors(keep, menus, words), p2, words)
-        _restrict_to_region(keep, reasons, p2, region, outside_bar)
+        _restrict_to_region(keep, reasons, p2, region, outside_bar, words)
         fill_gaps(keep, reasons, p2, code, words, items, prepared.containers)
         for i in duplicates(page.texts, keep, headings):
             keep[i], reasons[i] = False, Reason.DUPLICATE
@@ -334,7 +337,7 @@ def _first_decisions(
     lines exist. On a text list page (``text_list``) the bar is at most :data:`TEXT_LIST_PAGE_PROBABILITY`.
     """
     lap("select")
-    vetoes = veto(x, words, p2)
+    vetoes, matched = flag(x, words, p2)
     lap("filter")
     menus = chrome.tolist() if chrome is not None else [False] * len(p2)
     if already_clean(words, p2):
@@ -354,7 +357,7 @@ def _first_decisions(
         thresholds = [base if m else base - list_drop for m in menus]
         cards = [
             i
-            for i, (v, p, m) in enumerate(zip(vetoes, p2, menus))
+            for i, (v, p, m) in enumerate(zip(matched, p2, menus))
             if v in _TEASERS and p >= LIST_PAGE_TEASER_PROBABILITY and not m
         ]
         if len(cards) >= LIST_PAGE_MIN_CARDS and list_page is not None and list_page():
@@ -429,14 +432,35 @@ def _drop_box(
             keep[i], reasons[i] = False, reason
 
 
+def outside_region_bar(html: bool, kinds: dict[str, float] | None) -> tuple[float, float]:
+    """The score a kept line outside the main region needs to stay, for a short line and for a line of
+    running text: near certain on HTML; a little less on page text, whose scores are less sharp; on a
+    text list page the list's bar, since its cards are spread over the page; on a text thread nothing
+    for running text, since its posts are too (a short line there is a name, a date or the footer,
+    and needs the usual bar). HTML marks cards and posts, so its scores find them."""
+    if html:
+        return OUTSIDE_REGION_PROBABILITY, OUTSIDE_REGION_PROBABILITY
+    if kinds is not None and kinds["listing"] + kinds["collection"] >= LIST_PAGE_TYPE_PROBABILITY:
+        return TEXT_LIST_PAGE_PROBABILITY, TEXT_LIST_PAGE_PROBABILITY
+    if kinds is not None and kinds["forum"] >= TEXT_THREAD_PROBABILITY:
+        return TEXT_OUTSIDE_REGION_PROBABILITY, 0.0
+    return TEXT_OUTSIDE_REGION_PROBABILITY, TEXT_OUTSIDE_REGION_PROBABILITY
+
+
 def _restrict_to_region(
-    keep: list[bool], reasons: list[Reason], p2: list[float], region: tuple[int, int], bar: float
+    keep: list[bool],
+    reasons: list[Reason],
+    p2: list[float],
+    region: tuple[int, int],
+    bars: tuple[float, float],
+    words: list[float],
 ) -> None:
-    """Drop kept blocks outside the main region unless their score reaches ``bar`` (near certain, but
-    on a text list page, whose cards are spread over the page, the list page's bar)."""
+    """Drop kept blocks outside the main region unless their score reaches the bar
+    (:func:`outside_region_bar`: the first for short lines, the second for running text)."""
     start, end = region
+    short_bar, long_bar = bars
     for i, k in enumerate(keep):
-        if k and not start <= i < end and p2[i] < bar:
+        if k and not start <= i < end and p2[i] < (long_bar if words[i] >= LONG_LINE_WORDS else short_bar):
             keep[i], reasons[i] = False, Reason.OUTSIDE_REGION
 
 
@@ -465,6 +489,6 @@ def _place_title(
         return None
     keep[title], reasons[title] = True, Reason.TITLE
     for i in range(max(0, title - TITLE_LOOKBACK), title):
-        if keep[i] and words[i] < LONG_LINE_WORDS:
+        if keep[i] and words[i] < LONG_LINE_WORDS and p2[i] < VETO_OVERRIDE_PROBABILITY:
             keep[i], reasons[i] = False, Reason.BEFORE_TITLE
     return title

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import boilerstrip
 from boilerstrip.features import block_words, page_features
-from boilerstrip.filter import Reason, veto
+from boilerstrip.filter import Reason, flag, veto
 from boilerstrip.segment import segment
 from boilerstrip.select import duplicates, fill_gaps, main_region, region_anchors
+from boilerstrip.thresholds import GAP_MIN_PROBABILITY, VETO_OVERRIDE_PROBABILITY
 
 LEDE = "TEHRAN (Reuters) – A senior aide denied on Monday a report that he had held talks with envoys."
 
@@ -35,9 +36,13 @@ def test_only_kept_blocks_count_as_duplicates() -> None:
 def test_gap_between_kept_blocks_is_filled_only_for_low_scores() -> None:
     keep = [True, False, True, False, True]
     reasons = [Reason.CONTENT, Reason.LOW_SCORE, Reason.CONTENT, Reason.NAVIGATION, Reason.CONTENT]
-    fill_gaps(keep, reasons, [0.9, 0.3, 0.9, 0.3, 0.9])
+    fill_gaps(keep, reasons, [0.9, GAP_MIN_PROBABILITY, 0.9, 0.3, 0.9])
     assert keep == [True, True, True, False, True]
     assert reasons[1] is Reason.GAP and reasons[3] is Reason.NAVIGATION
+    # A line the score doubts more (a caption, a stray label between two paragraphs) stays out.
+    keep, reasons = [True, False, True], [Reason.CONTENT, Reason.LOW_SCORE, Reason.CONTENT]
+    fill_gaps(keep, reasons, [0.9, GAP_MIN_PROBABILITY - 0.01, 0.9])
+    assert keep == [True, False, True]
 
 
 def test_a_long_run_of_code_between_kept_blocks_is_kept() -> None:
@@ -139,3 +144,20 @@ def test_paywall_cut_last_paragraph_is_kept_but_teaser_excerpts_go() -> None:
     kept = {b.text for b in ex.blocks if b.keep}
     assert cut in kept
     assert teasers[2] not in kept
+
+
+def test_a_confident_score_overrules_a_phrase_rule_and_the_match_is_still_reported() -> None:
+    # "share" and "register" make a short line a share/account line; in a sentence of the article
+    # that the score is sure of, the score wins. The excerpt cut with "…" likewise.
+    lines = [
+        "Once you register, our staff will share the timetable.",
+        "The committee will publish the figures next week and then…",
+        "Share this article",
+    ]
+    x = page_features(segment("\n".join(lines)), full=False)
+    words = block_words(x).tolist()
+    sure, unsure = VETO_OVERRIDE_PROBABILITY + 0.01, VETO_OVERRIDE_PROBABILITY - 0.01
+    vetoes, matched = flag(x, words, [sure, sure, unsure])
+    assert matched == [Reason.BOILERPLATE_LINE, Reason.ELLIPSIS_TEASER, Reason.BOILERPLATE_LINE]
+    assert vetoes == [None, None, Reason.BOILERPLATE_LINE]
+    assert veto(x, words, [unsure] * 3) == matched

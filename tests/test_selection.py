@@ -558,7 +558,7 @@ def test_a_text_list_page_keeps_the_cards_the_scores_doubt(text_list: bool) -> N
     keep, reasons = _first_decisions(x, words, p2, Options(), chrome=np.zeros(8, bool), text_list=text_list)
     assert keep[4:] == ([True, True, True, False] if text_list else [False, False, True, False])
     bar = TEXT_LIST_PAGE_PROBABILITY if text_list else OUTSIDE_REGION_PROBABILITY
-    _restrict_to_region(keep, reasons, p2, (0, 4), bar)  # a region holding the paragraphs only
+    _restrict_to_region(keep, reasons, p2, (0, 4), (bar, bar), words)  # a region holding the paragraphs only
     assert keep == [True] * 4 + ([True, True, True, False] if text_list else [False] * 4)
     assert text_list or (reasons[4] is Reason.LOW_SCORE and reasons[6] is Reason.OUTSIDE_REGION)
 
@@ -632,3 +632,46 @@ def test_page_text_drops_the_readers_comments_after_their_header() -> None:
     assert not any(c in out for c in COMMENTS)
     header = comments_header(result.page.texts, result.x, result.words, [True] * len(result.page))
     assert header is not None and result.page.texts[header] == "Comments (4)"
+
+
+def test_the_bar_outside_the_main_region_by_input_and_page_type() -> None:
+    # A text thread's posts and a text list's cards are spread over the page: kept lines stay wherever
+    # they are; an article's far-off lines need a high score, HTML's a near-certain one.
+    from boilerstrip.pipeline import outside_region_bar
+    from boilerstrip.thresholds import (
+        OUTSIDE_REGION_PROBABILITY,
+        TEXT_LIST_PAGE_PROBABILITY,
+        TEXT_OUTSIDE_REGION_PROBABILITY,
+        TEXT_THREAD_PROBABILITY,
+    )
+
+    def kinds(**given: float) -> dict[str, float]:
+        base = dict.fromkeys(("article", "collection", "documentation", "forum", "listing", "product", "service"), 0.0)
+        return {**base, **given}
+
+    thread = kinds(forum=TEXT_THREAD_PROBABILITY, article=1 - TEXT_THREAD_PROBABILITY)
+    doubtful = kinds(forum=TEXT_THREAD_PROBABILITY - 0.05, article=1.05 - TEXT_THREAD_PROBABILITY)
+    text_bar = (TEXT_OUTSIDE_REGION_PROBABILITY, TEXT_OUTSIDE_REGION_PROBABILITY)
+    assert outside_region_bar(False, thread) == (TEXT_OUTSIDE_REGION_PROBABILITY, 0.0)
+    assert outside_region_bar(False, doubtful) == text_bar
+    list_page = kinds(listing=0.3, collection=0.3, article=0.4)
+    assert outside_region_bar(False, list_page) == (TEXT_LIST_PAGE_PROBABILITY, TEXT_LIST_PAGE_PROBABILITY)
+    assert outside_region_bar(False, None) == text_bar
+    assert outside_region_bar(True, thread) == (OUTSIDE_REGION_PROBABILITY, OUTSIDE_REGION_PROBABILITY)
+
+
+def test_a_text_thread_keeps_its_posts_outside_the_region_but_not_its_footer() -> None:
+    from boilerstrip.filter import Reason
+    from boilerstrip.pipeline import _restrict_to_region, outside_region_bar
+
+    post = "Same here on a different model: the vendor's utility has a switch for this in its advanced tab."
+    lines = [*ARTICLE[:3], "Sponsored links", post, "© 2025 Community Forums"]
+    _, words = _features(lines)
+    p2 = [0.9, 0.9, 0.9, 0.1, 0.45, 0.45]
+    forum = {"article": 0.1, "collection": 0.0, "documentation": 0.0, "forum": 0.9, "listing": 0.0, "product": 0.0,
+             "service": 0.0}  # fmt: skip
+    for kinds, kept in ((forum, [True, False]), (None, [False, False])):
+        keep, reasons = [True, True, True, False, True, True], [Reason.CONTENT] * 6
+        _restrict_to_region(keep, reasons, p2, (0, 3), outside_region_bar(False, kinds), words)
+        assert keep[4:] == kept
+        assert reasons[5] is Reason.OUTSIDE_REGION
