@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from itertools import repeat
 from typing import Any
 
 import numpy as np
@@ -82,6 +83,49 @@ _SCHEMA_WORD = re.compile(r"[\"/]([a-z]+)\"")
 HINT_NAMES: tuple[str, ...] = tuple(f"hint_{name}" for name in _ORDER)
 
 
+# What a page's text says of its kind where no markup is there to read (page text): shop furniture
+# (prices, carts), a thread's (one-word action lines under each post, post numbers, "posted", "3 hours
+# ago"), code, ratings, a listing's controls and a service page's calls to action. Counted the
+# cheapest way, since page text is cleaned at tens of MB/s: a few marks inside lines by ``str.count``
+# on the lower-cased text; the furniture that stands on a line of its own (a button's label) by one
+# dictionary look-up a line; code by its lines' last character. Each enters as log(1 + count).
+_TEXT_MARKS: dict[str, tuple[str, ...]] = {
+    "price": ("$", "€", "£"),
+    "ago": (" ago",),
+    "post_meta": ("posted", "joined"),
+    "rating": ("review", "★"),
+}
+_LINE_KINDS: dict[str, tuple[str, ...]] = {
+    "cart": ("add to cart", "add to bag", "add to basket", "buy now", "in stock", "out of stock", "sold out",
+             *_LITERALS["cart"][:2]),
+    "post_action": ("reply", "quote", "report", "like", "share", "permalink"),
+    "list_controls": ("sort by", "sort", "filter", "filters", "load more", "show more", "view all", "results"),
+    "calls_to_action": ("contact us", "get started", "learn more", "book now", "get a quote", "request a quote",
+                        "book a demo", "request a demo"),
+}  # fmt: skip
+_LINE_KIND = {phrase: kind for kind, phrases in _LINE_KINDS.items() for phrase in phrases}
+_CODE_ENDS = (";", "{", "}")
+TEXT_HINT_NAMES: tuple[str, ...] = tuple(
+    f"text_hint_{name}" for name in (*_TEXT_MARKS, *_LINE_KINDS, "post_number", "code")
+)
+
+
+def text_hints(lines: Sequence[str]) -> np.ndarray:
+    """log(1 + count) of each kind in :data:`TEXT_HINT_NAMES` in a page's lines (a long page's two ends
+    only, as :func:`markup_hints` reads markup)."""
+    text = "\n".join(lines)
+    if len(text) > 2 * HINT_END_CHARS:
+        text = text[:HINT_END_CHARS] + "\n" + text[-HINT_END_CHARS:]
+    low = text.lower()
+    counts = [sum(map(low.count, marks)) for marks in _TEXT_MARKS.values()]
+    stripped = low.split("\n")
+    kinds = Counter(map(_LINE_KIND.get, stripped))
+    counts += [kinds[kind] for kind in _LINE_KINDS]
+    counts.append(sum(1 for line in stripped if line[:1] == "#" and line[1:].isdigit()))
+    counts.append(sum(map(str.endswith, stripped, repeat(_CODE_ENDS))))
+    return np.log1p(counts)
+
+
 def markup_hints(markup: str) -> np.ndarray:
     """log(1 + count) of each markup convention in :data:`HINT_NAMES`.
 
@@ -117,20 +161,28 @@ def _count_from(pattern: re.Pattern[str], text: str, starts: list[int]) -> int:
     return count
 
 
-def vector_names(block_names: Sequence[str], hints: bool = False) -> tuple[str, ...]:
-    """Names of :func:`page_vector`'s columns for blocks with these feature columns."""
+def vector_names(block_names: Sequence[str], hints: bool = False, text: bool = False) -> tuple[str, ...]:
+    """Names of :func:`page_vector`'s columns for blocks with these feature columns (with the markup's
+    hints, or the text's)."""
     return (
         *(f"mean_{n}" for n in block_names),
         *(f"word_mean_{n}" for n in block_names),
         *SIZE_NAMES,
         *(HINT_NAMES if hints else ()),
+        *(TEXT_HINT_NAMES if text else ()),
     )
 
 
-def page_vector(columns: np.ndarray, words: Sequence[float], markup: str | None = None) -> np.ndarray:
+def page_vector(
+    columns: np.ndarray, words: Sequence[float], markup: str | None = None, lines: Sequence[str] | None = None
+) -> np.ndarray:
     """One row for the page: each block column's mean by block and by word, the page's size, and for
-    HTML its markup hints."""
-    hints = markup_hints(markup) if markup is not None else np.zeros(0)
+    HTML its markup hints, for page text its text hints."""
+    hints = np.zeros(0)
+    if markup is not None:
+        hints = markup_hints(markup)
+    elif lines is not None:
+        hints = text_hints(lines)
     n = len(columns)
     if not n:
         return np.concatenate((np.zeros(2 * columns.shape[1] + len(SIZE_NAMES)), hints))

@@ -109,7 +109,7 @@ class Run:
         """The probability of each page type (:data:`boilerstrip.pagetype.PAGE_TYPES`)."""
         if self.kinds is not None:
             return self.kinds
-        return page_type(self.x, self.extra, self.words, self.markup)
+        return page_type(self.x, self.extra, self.words, self.markup, self.page.stripped)
 
     def text(self) -> str:
         return "\n".join(t for t, k in zip(self.page.texts, self.keep) if k)
@@ -136,10 +136,13 @@ class Prepared:
     related_box: np.ndarray | None = None  #: HTML: lines inside a box of links to related pages
 
 
-def page_type(x: np.ndarray, extra: np.ndarray | None, words: list[float], markup: str | None) -> dict[str, float]:
-    """The probability of each page type, from the page's block features (and its markup's hints)."""
+def page_type(
+    x: np.ndarray, extra: np.ndarray | None, words: list[float], markup: str | None, lines: list[str]
+) -> dict[str, float]:
+    """The probability of each page type, from the page's block features and its markup's hints (HTML)
+    or its text's (page text: the blocks' ``lines``)."""
     if extra is None:
-        return models().pagetype_text.probabilities(page_vector(x, words))
+        return models().pagetype_text.probabilities(page_vector(x, words, lines=lines))
     columns = np.hstack((x, extra[:, : len(HTML_NAMES)]))
     return models().pagetype_html.probabilities(page_vector(columns, words, markup or ""))
 
@@ -227,7 +230,7 @@ def run(data: object, options: Options, who: str = "clean", structure: bool = Fa
     def list_page() -> bool:
         if not kinds:
             lap("select")
-            kinds.append(page_type(x, prepared.extra, words, prepared.markup))
+            kinds.append(page_type(x, prepared.extra, words, prepared.markup, page.stripped))
             lap("page type")
         return kinds[0]["listing"] + kinds[0]["collection"] >= LIST_PAGE_TYPE_PROBABILITY
 

@@ -352,7 +352,7 @@ class ModelSet:
     @cached_property
     def pagetype_text(self) -> PageTypeModel:
         """Page type from page text."""
-        return PageTypeModel(self.table("pagetype-text"), vector_names(BASE_NAMES))
+        return PageTypeModel(self.table("pagetype-text"), vector_names(BASE_NAMES, text=True))
 
     @cached_property
     def pagetype_html(self) -> PageTypeModel:

@@ -267,7 +267,8 @@ def pagetype_rows(records, source: str):
             page = segment(hp.text)
             columns = np.hstack((page_features(page, full=False), hp.columns))
         markup = r["html"] if source == "html" else None
-        xs.append(page_vector(columns, block_words(columns).tolist(), markup))
+        lines = page.stripped if source == "text" else None
+        xs.append(page_vector(columns, block_words(columns).tolist(), markup, lines))
         ys.append(PAGE_TYPES.index(r.get("page_type") or UNTYPED_LABEL))
         ids.append(r["id"])
         ws.append(1.0 if r.get("page_type") else UNTYPED_WEIGHT[source])
@@ -284,7 +285,7 @@ def fit_pagetype(x, y, c: float = PAGETYPE_C, weights=None) -> dict:
 
 
 def write_pagetype(x, y, source: str, path: Path, weights=None) -> None:
-    names = vector_names(BASE_NAMES + (HTML_NAMES if source == "html" else ()), hints=source == "html")
+    names = vector_names(BASE_NAMES + (HTML_NAMES if source == "html" else ()), source == "html", source == "text")
     doc = (
         f"written by scripts/fit_weights.py --mode pagetype: softmax (C={PAGETYPE_C}) over page vectors, {source};"
         f" WCEB pages as {UNTYPED_LABEL} at weight {UNTYPED_WEIGHT[source]}"

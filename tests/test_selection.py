@@ -540,6 +540,41 @@ def test_markup_hints_read_a_long_page_at_its_two_ends() -> None:
     assert markup_hints(middle)[form] == 0
 
 
+def test_text_hints_count_a_pages_furniture() -> None:
+    import numpy as np
+
+    from boilerstrip.pagetype import TEXT_HINT_NAMES, page_vector, text_hints, vector_names
+
+    thread = [
+        "#1",
+        "Posted 3 hours ago by quietfox",
+        "My laptop loses charge overnight.",
+        "Reply",
+        "Quote",
+        "#2",
+        "Posted 2 hours ago by marco_t",
+        "Check the sleep settings; it fixed mine.",
+        "Reply",
+    ]
+    shop = ["Oak chopping board", "€ 24.00", "In stock", "Add to cart", "Sort by", "Contact us",
+            "  const board = load();"]  # fmt: skip
+    counts = {
+        name: dict(zip(TEXT_HINT_NAMES, np.expm1(text_hints(lines)).round().astype(int).tolist()))
+        for name, lines in (("thread", thread), ("shop", shop))
+    }
+    assert counts["thread"]["text_hint_post_number"] == 2 and counts["thread"]["text_hint_post_action"] == 3
+    assert counts["thread"]["text_hint_ago"] == 2 and counts["thread"]["text_hint_post_meta"] == 2
+    assert counts["thread"]["text_hint_price"] == 0 and counts["thread"]["text_hint_code"] == 0
+    assert counts["shop"]["text_hint_price"] == 1 and counts["shop"]["text_hint_cart"] == 2
+    assert counts["shop"]["text_hint_list_controls"] == 1 and counts["shop"]["text_hint_calls_to_action"] == 1
+    assert counts["shop"]["text_hint_code"] == 1 and counts["shop"]["text_hint_post_number"] == 0
+    # The page vector of page text carries them after the block means, as its names say.
+    columns = np.zeros((len(shop), 2))
+    vector = page_vector(columns, [1.0] * len(shop), lines=shop)
+    assert len(vector) == len(vector_names(("a", "b"), text=True))
+    assert vector[-len(TEXT_HINT_NAMES) :].tolist() == text_hints(shop).tolist()
+
+
 @pytest.mark.parametrize("text_list", [True, False])
 def test_a_text_list_page_keeps_the_cards_the_scores_doubt(text_list: bool) -> None:
     """Page text marks no menus: a listing's cards score like menu lines there. On a page the
