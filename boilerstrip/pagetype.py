@@ -97,7 +97,7 @@ _TEXT_MARKS: dict[str, tuple[str, ...]] = {
 }
 _LINE_KINDS: dict[str, tuple[str, ...]] = {
     "cart": ("add to cart", "add to bag", "add to basket", "buy now", "in stock", "out of stock", "sold out",
-             *_LITERALS["cart"][:2]),
+             "in den warenkorb", "ajouter au panier"),
     "post_action": ("reply", "quote", "report", "like", "share", "permalink"),
     "list_controls": ("sort by", "sort", "filter", "filters", "load more", "show more", "view all", "results"),
     "calls_to_action": ("contact us", "get started", "learn more", "book now", "get a quote", "request a quote",

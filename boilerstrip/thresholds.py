@@ -79,7 +79,7 @@ LIST_GAP_TEXT_LEVELS = 2
 #: A kept block outside the main region survives when its own probability is at least this ...
 OUTSIDE_REGION_PROBABILITY = 0.9
 #: ... or on page text at least this: its scores are less sharp (no markup), and out of fold the lines
-#: it scores 0.8 to 0.9 outside the region were gold for 0.7 to 1.0 of their words in every fold.
+#: it scored 0.8 to 0.9 outside the region were gold for 0.7 to 1.0 of their words in each WCXB fold.
 TEXT_OUTSIDE_REGION_PROBABILITY = 0.8
 #: ... and on page text the page-type model takes for a thread with at least this probability, a kept
 #: line of running text (LONG_LINE_WORDS) stays wherever it is: the posts are the content, spread over
