@@ -334,10 +334,11 @@ def _first_decisions(
 ) -> tuple[list[bool], list[Reason]]:
     """Keep what scores above the threshold and no rule vetoes; an already clean page is kept whole.
 
-    On a listing or a collection (``list_page``) the cards are the content: a line the teaser rules
-    veto is kept when it scores at least :data:`LIST_PAGE_TEASER_PROBABILITY`, unless it is in the
-    page's menus, header or footer; the page type is asked only when :data:`LIST_PAGE_MIN_CARDS` such
-    lines exist. On a text list page (``text_list``) the bar is at most :data:`TEXT_LIST_PAGE_PROBABILITY`.
+    On a listing or a collection (``list_page``) the cards are the content: a line a teaser rule
+    matched (overruled by its score or not) is kept when it scores at least
+    :data:`LIST_PAGE_TEASER_PROBABILITY`, unless it is in the page's menus, header or footer; the page
+    type is asked only when :data:`LIST_PAGE_MIN_CARDS` such lines exist. On a text list page
+    (``text_list``) the bar is at most :data:`TEXT_LIST_PAGE_PROBABILITY`.
     """
     lap("select")
     vetoes, matched = flag(x, words, p2)
