@@ -232,7 +232,7 @@ def run(data: object, options: Options, who: str = "clean", structure: bool = Fa
             lap("select")
             kinds.append(page_type(x, prepared.extra, words, prepared.markup, page.stripped))
             lap("page type")
-        return kinds[0]["listing"] + kinds[0]["collection"] >= LIST_PAGE_TYPE_PROBABILITY
+        return _is_list_page(kinds[0])
 
     # Page text marks no menus, so its cards look like them to the scores: on a text list page every
     # line scoring TEXT_LIST_PAGE_PROBABILITY is kept, wherever it is (cheap: no markup to scan).
@@ -436,6 +436,11 @@ def _drop_box(
             keep[i], reasons[i] = False, reason
 
 
+def _is_list_page(kinds: dict[str, float]) -> bool:
+    """A listing or a collection, by the page type: its cards are its content."""
+    return kinds["listing"] + kinds["collection"] >= LIST_PAGE_TYPE_PROBABILITY
+
+
 def outside_region_bar(html: bool, kinds: dict[str, float] | None) -> tuple[float, float]:
     """The score a kept line outside the main region needs to stay, for a short line and for a line of
     running text: near certain on HTML; a little less on page text, whose scores are less sharp; on a
@@ -444,7 +449,7 @@ def outside_region_bar(html: bool, kinds: dict[str, float] | None) -> tuple[floa
     and needs the usual bar). HTML marks cards and posts, so its scores find them."""
     if html:
         return OUTSIDE_REGION_PROBABILITY, OUTSIDE_REGION_PROBABILITY
-    if kinds is not None and kinds["listing"] + kinds["collection"] >= LIST_PAGE_TYPE_PROBABILITY:
+    if kinds is not None and _is_list_page(kinds):
         return TEXT_LIST_PAGE_PROBABILITY, TEXT_LIST_PAGE_PROBABILITY
     if kinds is not None and kinds["forum"] >= TEXT_THREAD_PROBABILITY:
         return TEXT_OUTSIDE_REGION_PROBABILITY, 0.0

@@ -110,10 +110,12 @@ def fill_gaps(
             if short and all(p[j] >= GAP_MIN_PROBABILITY for j in gap):
                 for j in gap:
                     keep[j], reasons[j] = True, Reason.GAP
-            elif words is not None:
-                marked = _long_run(gap, p, words, code, items, containers, (last_kept, i))
+            elif (
+                words is not None
+                and (marked := _long_run(gap, p, words, code, items, containers, (last_kept, i))) is not None
+            ):
                 for j in gap:
-                    if marked is not None and (marked[j] or p[j] >= GAP_MIN_PROBABILITY):
+                    if marked[j] or p[j] >= GAP_MIN_PROBABILITY:
                         keep[j], reasons[j] = True, Reason.GAP
         last_kept = i
 
