@@ -31,6 +31,7 @@ from .thresholds import (
     NEAR_DUPLICATE_MIN_CHARS,
     REGION_ANCHOR_MIN_WORDS,
     REGION_PENALTY,
+    REPEAT_KEEP_PROBABILITY,
     TITLE_LOOKBACK,
     TITLE_MAX_WORDS,
     TITLE_MIN_WORDS,
@@ -175,7 +176,12 @@ def _normal_lines(texts: list[str]) -> list[str]:
     return out
 
 
-def duplicates(texts: Sequence[str], keep: Sequence[bool], headings: Sequence[bool] | None = None) -> dict[int, int]:
+def duplicates(
+    texts: Sequence[str],
+    keep: Sequence[bool],
+    headings: Sequence[bool] | None = None,
+    scores: Sequence[float] | None = None,
+) -> dict[int, int]:
     """Map each kept block that repeats another kept block to the block it repeats.
 
     Exact repeats (ignoring case and surrounding space) of lines of some length anywhere in the page
@@ -185,7 +191,8 @@ def duplicates(texts: Sequence[str], keep: Sequence[bool], headings: Sequence[bo
     space between (``NewsSenior Iranian ...``): that is a rendering artefact, and the longer goes.
     Only the ends of a line are normalised unless they match, so long paragraphs cost little. Of an
     exact repeat the later goes, unless it is a heading (``headings``, HTML input) and the earlier
-    is not: the earlier is then a table of contents' or a teaser's copy, and the heading stays.
+    is not: the earlier is then a table of contents' or a teaser's copy, and the heading stays. With
+    ``scores`` (HTML input), an exact repeat scoring at least REPEAT_KEEP_PROBABILITY stays.
     """
     seen: dict[str, int] = {}
     out: dict[int, int] = {}
@@ -197,7 +204,7 @@ def duplicates(texts: Sequence[str], keep: Sequence[bool], headings: Sequence[bo
     for k, i in enumerate(kept):
         text = texts[i]
         key = text.strip().lower()
-        if key in seen and len(key.split()) >= DUPLICATE_MIN_WORDS:
+        if key in seen and len(key.split()) >= DUPLICATE_MIN_WORDS and not _sure_repeat(texts, i, seen[key], scores):
             first = seen[key]
             if headings is not None and headings[i] and not headings[first] and first not in out:
                 out[first], seen[key] = i, i
@@ -217,6 +224,23 @@ def duplicates(texts: Sequence[str], keep: Sequence[bool], headings: Sequence[bo
                     continue
         previous = (i, head, tail)
     return out
+
+
+def _sure_repeat(texts: Sequence[str], i: int, first: int, scores: Sequence[float] | None) -> bool:
+    """True when block ``i``, a repeat of block ``first``, is one the page means to print twice: it
+    scores at least REPEAT_KEEP_PROBABILITY and no neighbour of it (other than another copy of it)
+    repeats the same neighbour of the first copy, as the paragraphs of a second copy of a whole
+    article do (a tab or a mobile version the reader sees once)."""
+    if scores is None or scores[i] < REPEAT_KEEP_PROBABILITY:
+        return False
+    line = texts[i].strip().lower()
+    for step in (-1, 1):
+        j, k = i + step, first + step
+        if 0 <= j < len(texts) and 0 <= k < len(texts) and j != first and k != i:
+            neighbour = texts[j].strip().lower()
+            if neighbour and neighbour != line and neighbour == texts[k].strip().lower():
+                return False
+    return True
 
 
 def _contained_pair(first_text: str, second_text: str) -> str:

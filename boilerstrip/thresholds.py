@@ -169,6 +169,11 @@ LIST_PAGE_FALLBACK_WORDS = 200
 # --- select (more) ------------------------------------------------------------------------------
 #: An exact repeat of a kept line is dropped only when it has at least this many words.
 DUPLICATE_MIN_WORDS = 6
+#: On HTML, an exact repeat that scores at least this stays: the scorer, reading its markup, is sure
+#: it is the article's own text (a refrain, a step repeated, a paragraph the page prints twice), where a
+#: layout copy (a teaser of the lead, a mobile menu) scores lower. Page text has no markup to tell
+#: them apart: its repeats always go.
+REPEAT_KEEP_PROBABILITY = 0.9
 #: A title has at least this many words.
 TITLE_MIN_WORDS = 2
 #: The pull of a section header on the blocks after it halves about every this many blocks (x ln 2).

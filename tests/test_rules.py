@@ -7,7 +7,7 @@ from boilerstrip.features import block_words, page_features
 from boilerstrip.filter import Reason, flag, veto
 from boilerstrip.segment import segment
 from boilerstrip.select import duplicates, fill_gaps, main_region, region_anchors
-from boilerstrip.thresholds import GAP_MIN_PROBABILITY, VETO_OVERRIDE_PROBABILITY
+from boilerstrip.thresholds import GAP_MIN_PROBABILITY, REPEAT_KEEP_PROBABILITY, VETO_OVERRIDE_PROBABILITY
 
 LEDE = "TEHRAN (Reuters) – A senior aide denied on Monday a report that he had held talks with envoys."
 
@@ -26,6 +26,20 @@ def test_exact_repeat_of_a_sentence_goes_but_short_labels_may_repeat() -> None:
     sentence = "The council will publish a full breakdown of the repayments before work begins."
     texts = ["Pros", "It is quiet.", sentence, "Pros", "It is cheap.", sentence]
     assert duplicates(texts, [True] * 6) == {5: 2}
+
+
+def test_a_sure_repeat_stays_on_html_but_a_second_copy_of_the_article_goes() -> None:
+    chorus = "We will walk the long road home together when the harvest moon is high."
+    verse = "The fields were cold and the river was wide, but nobody turned back that year."
+    sure, doubtful = REPEAT_KEEP_PROBABILITY, REPEAT_KEEP_PROBABILITY - 0.2
+    # a refrain the page prints twice, which the scorer is sure of, stays; a doubtful copy goes
+    assert duplicates(["Song", chorus, verse, chorus], [True] * 4, [False] * 4, [sure] * 4) == {}
+    assert duplicates(["Song", chorus, verse, chorus], [True] * 4, [False] * 4, [sure, sure, sure, doubtful]) == {3: 1}
+    # page text has no markup to vouch for it: its repeats always go
+    assert duplicates(["Song", chorus, verse, chorus], [True] * 4) == {3: 1}
+    # the paragraphs of a second copy of the article (a tab, a mobile version) go, however sure
+    texts = ["Story", verse, chorus, "Share", verse, chorus]
+    assert duplicates(texts, [True] * 6, [False] * 6, [sure] * 6) == {4: 1, 5: 2}
 
 
 def test_only_kept_blocks_count_as_duplicates() -> None:
