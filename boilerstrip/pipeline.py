@@ -25,11 +25,13 @@ from .select import (
     comments_header,
     drop_title_element,
     duplicates,
+    far_heading,
     fill_gaps,
     find_heading,
     find_title,
     main_region,
     region_anchors,
+    repeats_title,
 )
 from .structure import Recorder, Structure
 from .thresholds import (
@@ -486,15 +488,19 @@ def _place_title(
 ) -> int | None:
     """Keep the headline once (or drop it, with keep_title off); the article starts there."""
     dropped = {i: r for i, r in enumerate(reasons) if not keep[i]}
-    title = find_heading(h1, words, keep) if h1 is not None else None
-    if title is None:
-        title = find_title(page.texts, x, words, keep, dropped, page_title)
+    heading = find_heading(h1, words, keep) if h1 is not None else None
+    title = heading if heading is not None else find_title(page.texts, x, words, keep, dropped, page_title)
+    if heading is None and h1 is not None and (title is None or not repeats_title(page.texts[title], page_title)):
+        heading = far_heading(h1, words, keep, page.texts, page_title)
+        title = title if heading is None else heading
     if title is None:
         return None
     if not options.keep_title:
         keep[title], reasons[title] = False, Reason.TITLE_NOT_KEPT
         return title
-    if p2[title] < FLOOR_PROBABILITY:
+    # an <h1> is the headline however low it scores (the scorer learned that golds often leave the
+    # headline out), unless it reads as a sentence: then it is a banner's line, as any other low line
+    if p2[title] < FLOOR_PROBABILITY and (heading is None or page.texts[title].rstrip().endswith(".")):
         return None
     keep[title], reasons[title] = True, Reason.TITLE
     for i in range(max(0, title - TITLE_LOOKBACK), title):

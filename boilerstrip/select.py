@@ -35,6 +35,7 @@ from .thresholds import (
     TITLE_LOOKBACK,
     TITLE_MAX_WORDS,
     TITLE_MIN_WORDS,
+    TITLE_SHARE_OF_TAG,
 )
 
 _NON_ALNUM = re.compile(r"[\W_]+")
@@ -306,8 +307,7 @@ def find_title(
         if not title_words:
             return i
         nearest = i if nearest is None else nearest
-        line_words = set(_WORD.findall(texts[i].lower()))
-        if len(line_words) >= TITLE_MIN_WORDS and line_words <= title_words:
+        if repeats_title(texts[i], page_title):
             return i
     return nearest
 
@@ -334,3 +334,27 @@ def find_heading(h1: np.ndarray, words: Sequence[float], keep: Sequence[bool]) -
         return before[-1]
     inside = [int(i) for i in h1 if kept[0] <= i <= kept[-1]]
     return inside[0] if inside else None
+
+
+def far_heading(
+    h1: np.ndarray, words: Sequence[float], keep: Sequence[bool], texts: Sequence[str], page_title: str
+) -> int | None:
+    """The last ``<h1>`` before the article text, however far, that holds most of the words of the
+    ``<title>``: a summary box or a table of contents may stand between the headline and the text.
+    (A logo's ``<h1>`` holds the site's name only.)"""
+    kept = [i for i, k in enumerate(keep) if k]
+    title_words = set(_WORD.findall(page_title.lower()))
+    if not kept or not title_words:
+        return None
+    anchor = next((i for i in kept if words[i] >= LONG_LINE_WORDS), kept[0])
+    for i in reversed([int(i) for i in h1 if i < anchor]):
+        shared = title_words & set(_WORD.findall(texts[i].lower()))
+        if len(shared) >= max(TITLE_MIN_WORDS, len(title_words) * TITLE_SHARE_OF_TAG):
+            return i
+    return None
+
+
+def repeats_title(text: str, page_title: str) -> bool:
+    """True when every word of a line of a few words is in the page's ``<title>`` ("Headline | Site")."""
+    line_words = set(_WORD.findall(text.lower()))
+    return len(line_words) >= TITLE_MIN_WORDS and line_words <= set(_WORD.findall(page_title.lower()))

@@ -176,6 +176,9 @@ DUPLICATE_MIN_WORDS = 6
 REPEAT_KEEP_PROBABILITY = 0.9
 #: A title has at least this many words.
 TITLE_MIN_WORDS = 2
+#: An ``<h1>`` far before the article text is its headline when it holds this share of the words of
+#: the page's ``<title>`` ("Headline | Site"; a logo's ``<h1>`` holds the site's name only).
+TITLE_SHARE_OF_TAG = 0.5
 #: The pull of a section header on the blocks after it halves about every this many blocks (x ln 2).
 SECTION_DECAY_BLOCKS = 8.0
 

@@ -333,3 +333,34 @@ def test_html_output_is_the_same_in_another_process_with_another_hash_seed() -> 
     env = {**os.environ, "PYTHONHASHSEED": "12345"}
     there = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, env=env, check=True)
     assert there.stdout == here and "Discard all but a spoonful" in here
+
+
+# --- the headline ------------------------------------------------------------------------------------
+
+
+def test_headline_is_the_h1_the_title_repeats_even_far_above_the_text() -> None:
+    from boilerstrip.select import far_heading, find_heading, repeats_title
+
+    texts = ["Coastal Herald", "Harbour town votes to rebuild its sea wall"]
+    texts += [f"Key point {k}" for k in range(15)] + ARTICLE
+    words = [float(len(t.split())) for t in texts]
+    keep = [False] * 17 + [True] * 3
+    h1 = np.array([0, 1])  # the logo is an <h1> too
+    title = "Harbour town votes to rebuild its sea wall | Coastal Herald"
+    assert find_heading(h1, words, keep) is None  # too far above the text to be taken on position alone
+    assert far_heading(h1, words, keep, texts, title) == 1
+    # the logo alone says too little of the <title> to be the headline; no <title>, no far headline
+    assert far_heading(np.array([0]), words, keep, texts, title) is None
+    assert far_heading(h1, words, keep, texts, "") is None
+    assert repeats_title(texts[1], title) and not repeats_title("Key point 3", title)
+
+
+def test_a_summary_box_between_headline_and_text_does_not_displace_the_headline() -> None:
+    box = "".join(f"<li>Takeaway {k}: the council voted</li>" for k in range(14))
+    headline = "<h1>Harbour town votes to rebuild its sea wall</h1>"
+    summary = f"<div class='summary'><h2>In short</h2><ul>{box}</ul></div>"
+    title = "<title>Harbour town votes to rebuild its sea wall | Coastal Herald</title>"
+    page = HTML.replace(headline, headline + summary).replace("<title>Sea wall vote</title>", title)
+    doc = boilerstrip.extract(page)
+    assert doc.title == "Harbour town votes to rebuild its sea wall"
+    assert doc.text.splitlines()[0] == doc.title and ARTICLE[0] in doc.text
