@@ -256,7 +256,7 @@ def run(data: object, options: Options, who: str = "clean", structure: bool = Fa
         region = main_region(region_anchors(keep, menus, words), p2, words)
         _restrict_to_region(keep, reasons, p2, region, outside_bar, words)
         fill_gaps(keep, reasons, p2, code, words, items, prepared.containers)
-        for i in duplicates(page.texts, keep, headings, p2 if headings is not None else None):
+        for i in duplicates(page.texts, keep, headings, p2):
             keep[i], reasons[i] = False, Reason.DUPLICATE
         title = _place_title(page, x, words, p2, keep, reasons, options, h1, page_title)
         if title is not None and title_elements is not None:

@@ -193,7 +193,7 @@ def duplicates(
     Only the ends of a line are normalised unless they match, so long paragraphs cost little. Of an
     exact repeat the later goes, unless it is a heading (``headings``, HTML input) and the earlier
     is not: the earlier is then a table of contents' or a teaser's copy, and the heading stays. With
-    ``scores`` (HTML input), an exact repeat scoring at least REPEAT_KEEP_PROBABILITY stays.
+    ``scores``, an exact repeat the scorer is sure of stays (:func:`_sure_repeat`).
     """
     seen: dict[str, int] = {}
     out: dict[int, int] = {}

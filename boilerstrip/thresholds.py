@@ -169,10 +169,9 @@ LIST_PAGE_FALLBACK_WORDS = 200
 # --- select (more) ------------------------------------------------------------------------------
 #: An exact repeat of a kept line is dropped only when it has at least this many words.
 DUPLICATE_MIN_WORDS = 6
-#: On HTML, an exact repeat that scores at least this stays: the scorer, reading its markup, is sure
-#: it is the article's own text (a refrain, a step repeated, a paragraph the page prints twice), where a
-#: layout copy (a teaser of the lead, a mobile menu) scores lower. Page text has no markup to tell
-#: them apart: its repeats always go.
+#: An exact repeat that scores at least this stays: the scorer is sure it is the article's own text (a
+#: refrain, a step repeated, a paragraph the page prints twice), where a layout copy (a teaser of the
+#: lead, a mobile menu) scores lower.
 REPEAT_KEEP_PROBABILITY = 0.9
 #: A title has at least this many words.
 TITLE_MIN_WORDS = 2

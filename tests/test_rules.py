@@ -28,14 +28,14 @@ def test_exact_repeat_of_a_sentence_goes_but_short_labels_may_repeat() -> None:
     assert duplicates(texts, [True] * 6) == {5: 2}
 
 
-def test_a_sure_repeat_stays_on_html_but_a_second_copy_of_the_article_goes() -> None:
+def test_a_sure_repeat_stays_but_a_second_copy_of_the_article_goes() -> None:
     chorus = "We will walk the long road home together when the harvest moon is high."
     verse = "The fields were cold and the river was wide, but nobody turned back that year."
     sure, doubtful = REPEAT_KEEP_PROBABILITY, REPEAT_KEEP_PROBABILITY - 0.2
     # a refrain the page prints twice, which the scorer is sure of, stays; a doubtful copy goes
     assert duplicates(["Song", chorus, verse, chorus], [True] * 4, [False] * 4, [sure] * 4) == {}
     assert duplicates(["Song", chorus, verse, chorus], [True] * 4, [False] * 4, [sure, sure, sure, doubtful]) == {3: 1}
-    # page text has no markup to vouch for it: its repeats always go
+    # without scores every repeat goes
     assert duplicates(["Song", chorus, verse, chorus], [True] * 4) == {3: 1}
     # the paragraphs of a second copy of the article (a tab, a mobile version) go, however sure
     texts = ["Story", verse, chorus, "Share", verse, chorus]
