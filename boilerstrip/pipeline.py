@@ -492,7 +492,8 @@ def _place_title(
     title = heading if heading is not None else find_title(page.texts, x, words, keep, dropped, page_title)
     if heading is None and h1 is not None and (title is None or not repeats_title(page.texts[title], page_title)):
         heading = far_heading(h1, words, keep, page.texts, page_title)
-        title = title if heading is None else heading
+        if heading is not None:
+            title = heading
     if title is None:
         return None
     if not options.keep_title:

@@ -273,6 +273,11 @@ def _glued_prefix(text: str, tail_norm: str) -> bool:
     return False
 
 
+def _text_start(kept: list[int], words: Sequence[float]) -> int:
+    """Where the article text starts: the first kept block of running text, else the first kept block."""
+    return next((i for i in kept if words[i] >= LONG_LINE_WORDS), kept[0])
+
+
 def find_title(
     texts: Sequence[str],
     x: np.ndarray,
@@ -292,7 +297,7 @@ def find_title(
     kept = [i for i, k in enumerate(keep) if k]
     if not kept:
         return None
-    anchor = next((i for i in kept if words[i] >= LONG_LINE_WORDS), kept[0])
+    anchor = _text_start(kept, words)
     bars = x[:, [COLUMN[c] for c in _TITLE_BARS]].any(axis=1) | (x[:, COLUMN["separator_count"]] > 0)
     sentence = x[:, COLUMN["ends_sentence"]]
     title_words = set(_WORD.findall(page_title.lower()))
@@ -328,7 +333,7 @@ def find_heading(h1: np.ndarray, words: Sequence[float], keep: Sequence[bool]) -
     kept = [i for i, k in enumerate(keep) if k]
     if not kept or not len(h1):
         return None
-    anchor = next((i for i in kept if words[i] >= LONG_LINE_WORDS), kept[0])
+    anchor = _text_start(kept, words)
     before = [int(i) for i in h1 if anchor - TITLE_LOOKBACK <= i <= anchor]
     if before:
         return before[-1]
@@ -346,7 +351,7 @@ def far_heading(
     title_words = set(_WORD.findall(page_title.lower()))
     if not kept or not title_words:
         return None
-    anchor = next((i for i in kept if words[i] >= LONG_LINE_WORDS), kept[0])
+    anchor = _text_start(kept, words)
     for i in reversed([int(i) for i in h1 if i < anchor]):
         shared = title_words & set(_WORD.findall(texts[i].lower()))
         if len(shared) >= max(TITLE_MIN_WORDS, len(title_words) * TITLE_SHARE_OF_TAG):
