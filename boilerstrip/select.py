@@ -300,7 +300,7 @@ def find_title(
     anchor = _text_start(kept, words)
     bars = x[:, [COLUMN[c] for c in _TITLE_BARS]].any(axis=1) | (x[:, COLUMN["separator_count"]] > 0)
     sentence = x[:, COLUMN["ends_sentence"]]
-    title_words = set(_WORD.findall(page_title.lower()))
+    title_words = _words(page_title)
     nearest = None
     for i in range(anchor - 1, max(-1, anchor - TITLE_LOOKBACK - 1), -1):
         if dropped.get(i) in _NOT_TITLES:
@@ -321,9 +321,9 @@ def drop_title_element(
     texts: Sequence[str], title_elements: np.ndarray, title: int, keep: list[bool], reasons: list[Reason]
 ) -> None:
     """On HTML, the ``<title>`` line ("Headline | Site") repeats the headline kept from the page: drop it."""
-    headline = set(_WORD.findall(texts[title].lower()))
+    headline = _words(texts[title])
     for i in title_elements.tolist():
-        if i != title and keep[i] and headline <= set(_WORD.findall(texts[i].lower())):
+        if i != title and keep[i] and headline <= _words(texts[i]):
             keep[i], reasons[i] = False, Reason.DUPLICATE
 
 
@@ -348,18 +348,23 @@ def far_heading(
     ``<title>``: a summary box or a table of contents may stand between the headline and the text.
     (A logo's ``<h1>`` holds the site's name only.)"""
     kept = [i for i, k in enumerate(keep) if k]
-    title_words = set(_WORD.findall(page_title.lower()))
+    title_words = _words(page_title)
     if not kept or not title_words:
         return None
     anchor = _text_start(kept, words)
     for i in reversed([int(i) for i in h1 if i < anchor]):
-        shared = title_words & set(_WORD.findall(texts[i].lower()))
+        shared = title_words & _words(texts[i])
         if len(shared) >= max(TITLE_MIN_WORDS, len(title_words) * TITLE_SHARE_OF_TAG):
             return i
     return None
 
 
+def _words(text: str) -> set[str]:
+    """The distinct words of a line or a ``<title>``, lower-cased: what the title finders compare."""
+    return set(_WORD.findall(text.lower()))
+
+
 def repeats_title(text: str, page_title: str) -> bool:
     """True when every word of a line of a few words is in the page's ``<title>`` ("Headline | Site")."""
-    line_words = set(_WORD.findall(text.lower()))
-    return len(line_words) >= TITLE_MIN_WORDS and line_words <= set(_WORD.findall(page_title.lower()))
+    line_words = _words(text)
+    return len(line_words) >= TITLE_MIN_WORDS and line_words <= _words(page_title)

@@ -14,6 +14,7 @@ import boilerstrip.votes
 from boilerstrip.html import HTML_NAMES, html_page
 from boilerstrip.inputs import looks_like_html
 from boilerstrip.limits import LINE_PIECE_CHARS
+from boilerstrip.select import far_heading, find_heading, repeats_title
 from boilerstrip.votes import VOTE_NAMES, vote_columns, voter_output
 
 from .conftest import FIXTURES
@@ -339,8 +340,6 @@ def test_html_output_is_the_same_in_another_process_with_another_hash_seed() -> 
 
 
 def test_headline_is_the_h1_the_title_repeats_even_far_above_the_text() -> None:
-    from boilerstrip.select import far_heading, find_heading, repeats_title
-
     texts = ["Coastal Herald", "Harbour town votes to rebuild its sea wall"]
     texts += [f"Key point {k}" for k in range(15)] + ARTICLE
     words = [float(len(t.split())) for t in texts]
