@@ -14,12 +14,17 @@ extra features, not a second algorithm.
 
 from __future__ import annotations
 
+import importlib
+import os
 import re
 from array import array
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from types import ModuleType
 from typing import NamedTuple
 
+import lxml
 import numpy as np
 from lxml import etree
 
@@ -113,12 +118,38 @@ _KIND_COLUMNS = {"p": _C["h_kind_p"], "li": _C["h_kind_li"], "cell": _C["h_kind_
 # Kinds are stored per line as small codes (see _Lines).
 _KIND_CODES = {kind: code for code, kind in enumerate(("other", "title", "h1", *_KIND_COLUMNS))}
 
-_WORDS = "|".join(sorted(BOILER_WORDS, key=len, reverse=True))
-_BOILER_ATTR = re.compile("|".join(map(re.escape, BOILER_FRAGMENTS)) + rf"|(?<![a-z0-9])(?:{_WORDS})(?![a-z0-9])")
-_COMMENT_ATTR = re.compile("|".join(map(re.escape, COMMENT_FRAGMENTS)))
-_CONTENT_ATTR = re.compile("|".join(map(re.escape, CONTENT_FRAGMENTS)))
-_AUTHOR_ATTR = re.compile("|".join(map(re.escape, AUTHOR_FRAGMENTS)))
-_RELATED_ATTR = re.compile("|".join(map(re.escape, RELATED_FRAGMENTS)))
+
+def _trie(words: Iterable[str]) -> str:
+    """A regex source matching any of ``words`` literally, factored into a trie: ``re`` then tries one
+    branch per character instead of every word (a plain alternation costs several times more)."""
+    root: dict[str, dict] = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def render(node: dict[str, dict]) -> str:
+        branches = [re.escape(char) + render(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return render(root)
+
+
+_BOILER_SOURCE = _trie(BOILER_FRAGMENTS) + f"|(?<![a-z0-9])(?:{_trie(BOILER_WORDS)})(?![a-z0-9])"
+_BOILER_ATTR = re.compile(_BOILER_SOURCE)
+_COMMENT_ATTR = re.compile(_trie(COMMENT_FRAGMENTS))
+_CONTENT_ATTR = re.compile(_trie(CONTENT_FRAGMENTS))
+_AUTHOR_ATTR = re.compile(_trie(AUTHOR_FRAGMENTS))
+_RELATED_ATTR = re.compile(_trie(RELATED_FRAGMENTS))
+#: Any of the five above: most names match none, and are read once.
+_ANY_ATTR = re.compile(
+    _trie((*BOILER_FRAGMENTS, *COMMENT_FRAGMENTS, *CONTENT_FRAGMENTS, *AUTHOR_FRAGMENTS, *RELATED_FRAGMENTS))
+    + f"|(?<![a-z0-9])(?:{_trie(BOILER_WORDS)})(?![a-z0-9])"
+)
 # Headings' ids are slugs of their text and inline elements name styles: only containers' names count.
 _UNNAMED = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "a", "span", "b", "strong", "i", "em", "img", "small"})
 # React's streamed server rendering sends each suspended part as <div hidden id="S:n">, moved into place by a
@@ -163,10 +194,25 @@ def _attr_flags(classes: str, ident: str) -> int:
     """Flags the class and id names of an element carry (cached: a page repeats its class names).
 
     A box of links to related pages (RELATED) is named by its classes only: an id is often a slug of a
-    heading's words ("more-on-repairs-related-articles").
+    heading's words ("more-on-repairs-related-articles"). Each name is read on its own (no fragment
+    holds white space, so none spans two names), and the names repeat across pages far more than
+    their combinations do.
     """
-    low = f"{classes} {ident}".lower()
     flags = 0
+    for name in classes.split():
+        flags |= _name_flags(name, True)
+    for name in ident.split():
+        flags |= _name_flags(name, False)
+    return flags
+
+
+@lru_cache(maxsize=1 << 16)
+def _name_flags(name: str, is_class: bool) -> int:
+    """The flags of one class or id name."""
+    low = name.lower()
+    flags = 0
+    if not _ANY_ATTR.search(low):
+        return flags
     if _BOILER_ATTR.search(low):
         flags |= BOILER
     if _COMMENT_ATTR.search(low):
@@ -175,7 +221,7 @@ def _attr_flags(classes: str, ident: str) -> int:
         flags |= CONTENT
     if _AUTHOR_ATTR.search(low):
         flags |= AUTHOR
-    if classes and _RELATED_ATTR.search(classes.lower()):
+    if is_class and _RELATED_ATTR.search(low):
         flags |= RELATED
     return flags
 
@@ -266,6 +312,11 @@ class _Skipper:
         if self.budget <= 0:
             return 0
         self.budget -= 1
+        if _compiled is not None:
+            try:
+                return int(_compiled.text_chars(element))
+            except _compiled.Unsupported:
+                pass
         return sum(len(t.strip()) for t in element.itertext(with_tail=False) if t is not None)
 
 
@@ -401,16 +452,27 @@ class _Lines:
                 self._own -= 1
         return tuple(ids)
 
-    def add(self, text: str, context: _Context, depth: int, link_share: float, chars: int,
-            ancestors: tuple[int, ...]) -> None:  # fmt: skip
+    def extend(self, walked: tuple[list[str], bytes, bytes, bytes, bytes, bytes, bytes, bytes, bytes, int]) -> None:
+        """The lines of the compiled walk: their texts, their columns as bytes, and the next id of its own."""
+        texts, *columns, self._own = walked
+        self.texts.extend(texts)
+        arrays: tuple[array[int] | array[float], ...] = (
+            self.flags, self.boiler_depth, self.depth, self.chars, self.kind, self.link_share, self.shape,
+            self.containers,
+        )  # fmt: skip
+        for values, raw in zip(arrays, columns):
+            values.frombytes(raw)
+
+    def add(self, text: str, flags: int, boiler_depth: int, kind: str, shape: str, depth: int, link_share: float,
+            chars: int, ancestors: tuple[int, ...]) -> None:  # fmt: skip
         self.texts.append(text)
-        self.flags.append(context.flags)
-        self.boiler_depth.append(context.boiler_depth)
+        self.flags.append(flags)
+        self.boiler_depth.append(boiler_depth)
         self.depth.append(depth)
         self.chars.append(chars)
-        self.kind.append(_KIND_CODES.get(context.kind, 0))
+        self.kind.append(_KIND_CODES.get(kind, 0))
         self.link_share.append(link_share)
-        self.shape.append(self._shapes.setdefault(context.shape, len(self._shapes)))
+        self.shape.append(self._shapes.setdefault(shape, len(self._shapes)))
         self.containers.extend(ancestors)
 
 
@@ -461,19 +523,26 @@ class _Walker:
         joined = marked = "".join(self.parts)
         if self.marked:  # the line's text is its parts without the markers
             joined = TOKEN.sub("", marked)
-        line = joined.rstrip() if context.flags & PRE else _SPACE.sub(" ", joined).strip()
         before = len(self.lines.texts)
-        if has_text(line):  # as segment() judges it: a line of a lone zero-width joiner is blank
-            share = self.link_chars / max(self.chars, 1)
-            ancestors = self.lines.ancestors(context.blocks)
-            if len(line) > LONG_LINE_CHARS:  # cut as segment() would cut it, each piece with the line's features
-                for piece in split_long_line(line):
-                    self.lines.add(piece, context, depth, share, len(piece.strip()), ancestors)
-            else:
-                self.lines.add(line, context, depth, share, self.chars, ancestors)
+        self.line(joined, context.flags, context.boiler_depth, context.kind, context.shape, context.blocks, depth,
+                  self.chars, self.link_chars)  # fmt: skip
         self.parts, self.chars, self.link_chars, self.start = [], 0, 0, None
         if self.recording:
             self.record(context, before, marked)
+
+    def line(self, joined: str, flags: int, boiler_depth: int, kind: str, shape: str, blocks: tuple[int, ...],
+             depth: int, chars: int, link_chars: int) -> None:  # fmt: skip
+        """A gathered line's text and context -> its lines (none when blank; :mod:`boilerstrip._walk` does the same)."""
+        line = joined.rstrip() if flags & PRE else _SPACE.sub(" ", joined).strip()
+        if not has_text(line):  # as segment() judges it: a line of a lone zero-width joiner is blank
+            return
+        share = link_chars / max(chars, 1)
+        ancestors = self.lines.ancestors(blocks)
+        if len(line) > LONG_LINE_CHARS:  # cut as segment() would cut it, each piece with the line's features
+            for piece in split_long_line(line):
+                self.lines.add(piece, flags, boiler_depth, kind, shape, depth, share, len(piece.strip()), ancestors)
+        else:
+            self.lines.add(line, flags, boiler_depth, kind, shape, depth, share, chars, ancestors)
 
     #: whether :meth:`record` wants each line (a walk recording structure)
     recording = False
@@ -499,19 +568,24 @@ def html_page(markup: str, structure: Recorder | None = None) -> HtmlPage:
         return HtmlPage("", np.zeros((0, len(HTML_NAMES))), "", np.zeros((0, len(CONTAINER_LEVELS)), dtype=np.intp),
                         empty)  # fmt: skip
     title = _SPACE.sub(" ", root.findtext(".//title") or "").strip()
-    walker = _Walker() if structure is None else _StructureWalker(structure)
     if structure is not None:
         structure.set_base(root)
         if MARKER.search(markup):  # marker characters in the page itself: take them out and walk again
             return html_page(markup.translate(MARKERS), structure)
-    if title:
-        ancestors = walker.lines.ancestors(())
-        for piece in split_long_line(title) if len(title) > LONG_LINE_CHARS else (title,):
-            walker.lines.add(piece, _TITLE, 0, 0.0, len(piece), ancestors)
-            if structure is not None:
-                structure.structure.lines.append(Line(_TITLE_NODE, -1, "", 0))
-    _walk(root, walker, structure)
-    walker.flush()
+    walker = _titled_walker(title, structure)
+    if structure is None and _compiled is not None:
+        lines = walker.lines
+        try:
+            walked = _compiled.walk(root, _Skipper(root), split_long_line, _attr_flags, _hiding_classes, lines._shapes,
+                                    lines._own, _WALK_TABLES)  # fmt: skip
+            lines.extend(walked)
+        except _compiled.Unsupported:  # a node the compiled walk leaves to Python: walk again from the start
+            walker = _titled_walker(title, None)
+            _walk(root, walker)
+            walker.flush()
+    else:
+        _walk(root, walker, structure)
+        walker.flush()
     del root  # the tree is done with: free it before the columns are built
     lap("walk")
     lines = walker.lines
@@ -522,6 +596,39 @@ def html_page(markup: str, structure: Recorder | None = None) -> HtmlPage:
                     (flags & RELATED) > 0)  # fmt: skip
     lap("html features")
     return page
+
+
+def _titled_walker(title: str, structure: Recorder | None) -> _Walker:
+    """A new walk whose first lines are the page's ``<title>``."""
+    walker = _Walker() if structure is None else _StructureWalker(structure)
+    if title:
+        ancestors = walker.lines.ancestors(())
+        for piece in split_long_line(title) if len(title) > LONG_LINE_CHARS else (title,):
+            walker.lines.add(piece, _TITLE.flags, _TITLE.boiler_depth, _TITLE.kind, _TITLE.shape, 0, 0.0, len(piece),
+                             ancestors)  # fmt: skip
+            if structure is not None:
+                structure.structure.lines.append(Line(_TITLE_NODE, -1, "", 0))
+    return walker
+
+
+def _load_compiled_walk() -> ModuleType | None:
+    """The compiled walk (:mod:`boilerstrip._walk`) where it was built against the lxml that runs.
+
+    It reads lxml's element struct and libxml2's nodes directly, so a build made against another
+    lxml release is not trusted: the Python walk, which gives the same lines, runs instead.
+    """
+    if os.environ.get("BOILERSTRIP_PURE"):
+        return None
+    try:
+        core = importlib.import_module("._walk", __package__)
+    except ImportError:
+        return None
+    return core if lxml.__version__ == core.LXML_VERSION else None
+
+
+#: html's tables, in the order the compiled walk reads them (its kinds as _Lines's codes).
+_WALK_TABLES = (_TAG_FLAGS, _ROLE_FLAGS, {tag: _KIND_CODES[kind] for tag, kind in _KINDS.items()}, _SKIP, _CONTROLS,
+                _BLOCK, _UNNAMED, PRE, BOILER, _KEEP_LEVELS, CONTAINER_LEVELS, LONG_LINE_CHARS)  # fmt: skip
 
 
 class _StructureWalker(_Walker):
@@ -670,6 +777,9 @@ def _walk(root: etree._Element, walker: _Walker, recorder: Recorder | None = Non
                 walker.flush()
             if element.tail:
                 walker.add(element.tail, stack[-1], len(stack) - 1, links > 0)
+
+
+_compiled = _load_compiled_walk()
 
 
 def _columns(lines: _Lines) -> np.ndarray:

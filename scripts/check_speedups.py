@@ -3,7 +3,7 @@
     python scripts/check_speedups.py [--every 10]
 
 Both inputs (page text and HTML) of every K-th page of both dev files, cleaned with the compiled
-counter and trees and without them, in one process; prints the time of each and exits 1 on any difference.
+counter, trees and DOM walk and without them, in one process; prints the time of each and exits 1 on any difference.
 CI runs it after the tests (tests/test_speedups.py checks the same on the fixtures and random text).
 Skips (exit 0) where the bench or the compiled core is absent.
 """
@@ -22,14 +22,14 @@ BENCH = ROOT.parent / "shared" / "bench"
 sys.path.insert(0, str(ROOT))
 
 import boilerstrip  # noqa: E402
-from boilerstrip import features, score  # noqa: E402
+from boilerstrip import features, html, score  # noqa: E402
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--every", type=int, default=10)
     args = ap.parse_args()
-    compiled = features._compiled_counts, score._compiled_forest
+    compiled = features._compiled_counts, score._compiled_forest, html._compiled
     if None in compiled or not BENCH.exists():
         print("check_speedups: skipped (no compiled core, or no ../shared/bench)")
         return 0
@@ -42,12 +42,12 @@ def main() -> int:
                 record = json.loads(line)
                 for field, fmt in (("page_text", "text"), ("html", "html")):
                     outs = []
-                    for kind, (counter, trees) in (("compiled", compiled), ("pure", (None, None))):
-                        features._compiled_counts, score._compiled_forest = counter, trees
+                    for kind, cores in (("compiled", compiled), ("pure", (None, None, None))):
+                        features._compiled_counts, score._compiled_forest, html._compiled = cores
                         start = time.perf_counter()
                         outs.append(boilerstrip.clean(record[field], input_format=fmt))
                         seconds[kind] += time.perf_counter() - start
-                    features._compiled_counts, score._compiled_forest = compiled
+                    features._compiled_counts, score._compiled_forest, html._compiled = compiled
                     pages += 1
                     if outs[0] != outs[1]:
                         differ.append(f"{record['id']} ({fmt})")

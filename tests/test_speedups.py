@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import boilerstrip
-from boilerstrip import features, score
+from boilerstrip import features, html, score
 from boilerstrip.lexicon import function_words
 
 from .conftest import FIXTURES
@@ -91,9 +91,108 @@ def test_trees_whose_indices_leave_their_arrays_are_refused() -> None:
 def test_same_output_without_the_core(path) -> None:
     page = path.read_text(encoding="utf-8")
     compiled = boilerstrip.clean(page)
-    saved = features._compiled_counts, score._compiled_forest
-    features._compiled_counts = score._compiled_forest = None
+    saved = features._compiled_counts, score._compiled_forest, html._compiled
+    features._compiled_counts = score._compiled_forest = html._compiled = None
     try:
         assert boilerstrip.clean(page) == compiled
     finally:
-        features._compiled_counts, score._compiled_forest = saved
+        features._compiled_counts, score._compiled_forest, html._compiled = saved
+
+
+def _walked(markup: str) -> html.HtmlPage:
+    return html.html_page(markup)
+
+
+def _walked_in_python(markup: str) -> html.HtmlPage:
+    compiled, html._compiled = html._compiled, None
+    try:
+        return html.html_page(markup)
+    finally:
+        html._compiled = compiled
+
+
+def _same_page(a: html.HtmlPage, b: html.HtmlPage) -> bool:
+    return (a.text == b.text and a.title == b.title and np.array_equal(a.columns, b.columns)
+            and np.array_equal(a.containers, b.containers) and np.array_equal(a.author_box, b.author_box)
+            and np.array_equal(a.related_box, b.related_box))  # fmt: skip
+
+
+needs_walk = pytest.mark.skipif(html._compiled is None, reason="the compiled walk is not built")
+
+
+@needs_walk
+@pytest.mark.parametrize("path", sorted(FIXTURES.rglob("*.html")), ids=lambda p: p.name)
+def test_the_walks_give_the_same_lines_on_the_fixtures(path) -> None:
+    markup = path.read_text(encoding="utf-8")
+    page = _walked(markup)
+    assert page.text.count("\n") > 5
+    assert _same_page(page, _walked_in_python(markup))
+
+
+# Pieces of markup the two walks must read alike: containers, hidden and collapsed elements, links
+# and in-page anchors, <pre> with every kind of line break, white space that is and is not ASCII,
+# entities, comments, controls, class names that mean something, ruby, odd tags, invisible characters.
+_OPEN = ["<div>", "<p>", "<li>", "<pre>", "<nav>", "<aside>", "<article>", "<section class='post-content'>",
+         "<div class='share-buttons'>", "<div id='comments'>", "<span>", "<b>", "<a href='/x'>", "<a href='#top'>",
+         "<a>", "<td>", "<h1>", "<h3>", "<div hidden>", "<div aria-hidden='true'>", "<div style='display: NONE'>",
+         "<div class='hidden md:block'>", "<div class='faq-answer' hidden>", "<div role='navigation'>",
+         "<div role='Main'>", "<div class='sr-only'>", "<button>", "<noscript>", "<blockquote>", "<figure>",
+         "<div class='author-box'>", "<ul class='related-posts'>", "<Foo:Bar>", "<ruby>", "<rt>", "<form>",
+         "<div class='Related-Links' id='x'>", "<div class='a/b c/d'>", "<em>"]  # fmt: skip
+_TEXT = ["Hello world.", "  ", "\n\t", "\u00a0", "a\r\nb\nc\u2028d", "x\x0cy", "&amp; &lt;tag&gt; &#x2014;",
+         "<!-- a comment -->", "<br>", "<br/>", "<hr>", "\u200b", "\u00ad", "漢字", "Σ word ΣΑΣ", "<img src=x>",
+         "<script>var a = '<p>no</p>';</script>", "<style>p {}</style>", "¶", "#", "A line. " * 40]  # fmt: skip
+
+
+@st.composite
+def _markup(draw: st.DrawFn) -> str:
+    parts, open_tags = [], []
+    for _ in range(draw(st.integers(1, 60))):
+        action = draw(st.integers(0, 2))
+        if action == 0:
+            tag = draw(st.sampled_from(_OPEN))
+            parts.append(tag)
+            open_tags.append(tag[1:].split()[0].rstrip(">"))
+        elif action == 1 and open_tags:
+            parts.append(f"</{open_tags.pop()}>")
+        else:
+            parts.append(draw(st.sampled_from(_TEXT)))
+    title = draw(st.sampled_from(["", "<title>A  page</title>"]))
+    return f"<html><head>{title}</head><body>{''.join(parts)}</body></html>"
+
+
+@needs_walk
+@settings(max_examples=400, deadline=None)
+@given(_markup())
+def test_the_walks_give_the_same_lines(markup: str) -> None:
+    assert _same_page(_walked(markup), _walked_in_python(markup))
+
+
+@needs_walk
+def test_the_compiled_walk_reads_what_the_python_walk_reads() -> None:
+    markup = ("<html><head><title>T</title></head><body><nav><a href='/a'>Home</a></nav>"
+              "<article><h1>Head line</h1><p>One <b>two</b>\n three.</p><pre>x = 1\r\ny = 2</pre>"
+              "<div hidden>gone</div><div class='faq-answer' hidden>kept</div></article></body></html>")  # fmt: skip
+    page = _walked(markup)
+    assert page.text.split("\n") == ["T", "Home", "Head line", "One two three.", "x = 1", "y = 2", "kept"]
+    assert _same_page(page, _walked_in_python(markup))
+    with pytest.raises(TypeError, match="lxml element"):
+        html._compiled.walk("<p>", None, None, None, None, {}, -1, html._WALK_TABLES)
+
+
+@needs_walk
+def test_a_tree_the_compiled_walk_does_not_handle_is_walked_in_python(monkeypatch) -> None:
+    from lxml import etree
+
+    # The HTML parser drops comments; a tree from elsewhere may hold them (and namespaced elements).
+    def tree() -> etree._Element:
+        return etree.fromstring("<html><body><div><!-- note --><p>Kept text.</p><x:y xmlns:x='u'>Odd</x:y></div>"
+                                "</body></html>")  # fmt: skip
+
+    with pytest.raises(html._compiled.Unsupported):
+        html._compiled.walk(tree(), html._Skipper(tree()), None, html._attr_flags, html._hiding_classes, {}, -1,
+                            html._WALK_TABLES)  # fmt: skip
+    monkeypatch.setattr(html, "parse", lambda markup: tree())
+    page = _walked("<p>ignored</p>")
+    assert page.text.split("\n") == ["Kept text.", "Odd"]
+    assert _same_page(page, _walked_in_python("<p>ignored</p>"))
