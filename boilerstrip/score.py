@@ -298,12 +298,17 @@ class TreeModel:
         # Slices of rows: the full feature rows (about 200 columns) are built a slice at a time, twice,
         # rather than held for the whole page (a page of 500,000 blocks would need 1.4 GB for them).
         slices = [slice(i, i + FOREST_ROWS) for i in range(0, len(base), FOREST_ROWS)]
-        p1 = np.concatenate([_sigmoid(self._pass1(np.hstack((expand(base[s]), extra[s])))) for s in slices])
+        whole = np.hstack((expand(base), extra)) if len(slices) == 1 else None  # nearly every page: built once
+
+        def rows(s: slice) -> np.ndarray:
+            return whole if whole is not None else np.hstack((expand(base[s]), extra[s]))
+
+        p1 = np.concatenate([_sigmoid(self._pass1(rows(s))) for s in slices])
         lap("pass 1")
         context = _pass2_extra(p1)
         if containers is not None:
             context = np.hstack((context, container_columns(p1, block_words(base), containers)))
-        p2 = [_sigmoid(self._pass2(np.hstack((expand(base[s]), extra[s], context[s])))) for s in slices]
+        p2 = [_sigmoid(self._pass2(np.hstack((rows(s), context[s])))) for s in slices]
         return p1, np.concatenate(p2)
 
 
