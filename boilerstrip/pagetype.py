@@ -174,23 +174,31 @@ def vector_names(block_names: Sequence[str], hints: bool = False, text: bool = F
 
 
 def page_vector(
-    columns: np.ndarray, words: Sequence[float], markup: str | None = None, lines: Sequence[str] | None = None
+    columns: np.ndarray | tuple[np.ndarray, ...],
+    words: Sequence[float],
+    markup: str | None = None,
+    lines: Sequence[str] | None = None,
 ) -> np.ndarray:
     """One row for the page: each block column's mean by block and by word, the page's size, and for
-    HTML its markup hints, for page text its text hints."""
+    HTML its markup hints, for page text its text hints.
+
+    ``columns`` may come in parts (the text features, then the HTML ones), read as if side by side:
+    a page of a few hundred thousand blocks need not copy them into one matrix.
+    """
+    parts = columns if isinstance(columns, tuple) else (columns,)
     hints = np.zeros(0)
     if markup is not None:
         hints = markup_hints(markup)
     elif lines is not None:
         hints = text_hints(lines)
-    n = len(columns)
+    n = len(parts[0])
     if not n:
-        return np.concatenate((np.zeros(2 * columns.shape[1] + len(SIZE_NAMES)), hints))
+        return np.concatenate((np.zeros(2 * sum(p.shape[1] for p in parts) + len(SIZE_NAMES)), hints))
     w = np.asarray(words, dtype=float)
     weight = (w + 1.0) / float(np.sum(w + 1.0))
     long_share = float(w[w >= 12].sum() / w.sum()) if w.sum() else 0.0
     size = np.array([np.log1p(w.sum()), np.log1p(n), long_share])
-    return np.concatenate((columns.mean(axis=0), weight @ columns, size, hints))
+    return np.concatenate((*(p.mean(axis=0) for p in parts), *(weight @ p for p in parts), size, hints))
 
 
 class PageTypeModel:

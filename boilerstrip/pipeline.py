@@ -145,7 +145,7 @@ def page_type(
     or its text's (page text: the blocks' ``lines``)."""
     if extra is None:
         return models().pagetype_text.probabilities(page_vector(x, words, lines=lines))
-    columns = np.hstack((x, extra[:, : len(HTML_NAMES)]))
+    columns = (x, extra[:, : len(HTML_NAMES)])
     return models().pagetype_html.probabilities(page_vector(columns, words, markup or ""))
 
 
