@@ -2,10 +2,13 @@
 
     python scripts/bench_html.py [--every 5] [--data dev.jsonl.gz]
     python scripts/bench_html.py --extractors fast markdown     # what markdown output costs
+    /tmp/rs/bin/python scripts/bench_html.py --extractors fast rs-trafilatura trafilatura  # CPython 3.12
 
 For each page of a spread-out slice of a bench dev file, every extractor runs in turn (so machine
 load hits them alike); prints each one's word F1 (the bench's metric, from its evaluate.py), pages
-per second and median milliseconds. Speed is measured here, never asserted in a test.
+per second and median milliseconds, and each one's pages per second against the first's. Speed is
+measured here, never asserted in a test. rs-trafilatura's wheels are for CPython 3.12 only: run it
+from a 3.12 venv with rs-trafilatura and this project installed (the bench's README says how).
 """
 
 from __future__ import annotations
@@ -37,8 +40,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--every", type=int, default=5)
     ap.add_argument("--data", default="dev.jsonl.gz")
-    ap.add_argument("--extractors", nargs="+", choices=("fast", "markdown", "accurate", "trafilatura", "readability"),
-                    default=["fast", "accurate", "trafilatura", "readability"])  # fmt: skip
+    names = ("fast", "markdown", "accurate", "trafilatura", "rs-trafilatura", "readability")
+    default = ["fast", "accurate", "trafilatura", "readability"]
+    ap.add_argument("--extractors", nargs="+", choices=names, default=default)
     args = ap.parse_args()
     evaluate = _bench_module()
     known = {  # name -> (label, a function making the extractor)
@@ -46,6 +50,7 @@ def main() -> None:
         "markdown": ("boilerstrip fast, markdown", lambda: lambda h: boilerstrip.clean_html(h, output="markdown")),
         "accurate": ("boilerstrip accurate", lambda: lambda h: boilerstrip.clean_html(h, preset="accurate")),
         "trafilatura": ("trafilatura", lambda: evaluate.load_extractor("trafilatura", "html")),
+        "rs-trafilatura": ("rs-trafilatura", lambda: evaluate.load_extractor("rs-trafilatura", "html")),
         "readability": ("readability", lambda: evaluate.load_extractor("readability", "html")),
     }
     extractors = {known[name][0]: known[name][1]() for name in args.extractors}
@@ -66,12 +71,13 @@ def main() -> None:
                 scores[name].append(evaluate.word_prf(out, record["gold"])[2])
     pages = len(next(iter(scores.values())))
     print(f"{args.data}, every {args.every}th page ({pages} pages), one process:\n")
-    print("| extractor | F1 | pages/s | median ms |\n|---|---|---|---|")
+    first = next(iter(extractors))
+    print(f"| extractor | F1 | pages/s | median ms | {first}'s pages/s against it |\n|---|---|---|---|---|")
     for name in extractors:
         t = times[name]
         print(
             f"| {name} | {statistics.fmean(scores[name]):.3f} | {len(t) / sum(t):.1f} | "
-            f"{statistics.median(t) * 1000:.1f} |"
+            f"{statistics.median(t) * 1000:.1f} | {sum(t) / sum(times[first]):.2f}x |"
         )
 
 
