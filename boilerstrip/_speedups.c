@@ -8,6 +8,17 @@
  * of low[i][:sample] (the line lower-cased), how many are in the set `stop`. Returned as n rows of
  * four native int32. boilerstrip.features has the pure-Python twin, which gives the same numbers:
  * the character tests below are the ones CPython's str methods use.
+ *
+ * phrase_table(table) -> capsule, phrase_hits(capsule, lines) -> bytes
+ *
+ * Whether each line holds a boilerplate phrase where boilerstrip.phrases.LINE_RE would find one:
+ * at a word start, a path through the phrases' trie that ends where no word character follows.
+ * The trie comes flattened by boilerstrip.phrases.trie_table (int32: node count, edge count, then
+ * per node terminal / first edge / edge count / literal edge count, then per edge kind / char /
+ * target), and each edge is one of the pattern's atoms: a character, a run of white space other
+ * than a line break (a space in the phrase), either apostrophe, or an optional dash or white space
+ * (a hyphen in the phrase). Every path is tried, as the regex's backtracking would, so a line is a
+ * hit exactly when the pattern matches in it; "word character" is re's own test (alphanumeric or _).
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -238,11 +249,198 @@ done:
     return out;
 }
 
+/* ------------------------------------------------------------------ phrase tries */
+
+enum { ATOM_CHAR, ATOM_SPACES, ATOM_QUOTE, ATOM_DASH };
+
+typedef struct {
+    int32_t terminal, first, count, literals;
+} trie_node;
+
+typedef struct {
+    int32_t kind, ch, target;
+} trie_edge;
+
+typedef struct {
+    Py_ssize_t nodes, edges;
+    trie_node *node;
+    trie_edge *edge;
+} trie_table;
+
+static const char TRIE_CAPSULE[] = "boilerstrip._speedups.trie";
+
+static void
+free_trie(PyObject *capsule)
+{
+    trie_table *t = PyCapsule_GetPointer(capsule, TRIE_CAPSULE);
+    if (t != NULL) {
+        PyMem_Free(t->node);
+        PyMem_Free(t->edge);
+        PyMem_Free(t);
+    }
+}
+
+/* Checks every index of a flattened trie once and keeps a copy. */
+static PyObject *
+phrase_table(PyObject *module, PyObject *arg)
+{
+    Py_buffer b;
+    if (PyObject_GetBuffer(arg, &b, PyBUF_SIMPLE) < 0)
+        return NULL;
+    const int32_t *v = b.buf;
+    Py_ssize_t words = b.len / (Py_ssize_t)sizeof(int32_t);
+    trie_table *t = NULL;
+    if (words < 2 || v[0] < 1 || v[1] < 0 || words != 2 + 4 * (Py_ssize_t)v[0] + 3 * (Py_ssize_t)v[1])
+        goto bad;
+    t = PyMem_Calloc(1, sizeof(trie_table));
+    if (t == NULL) {
+        PyBuffer_Release(&b);
+        return PyErr_NoMemory();
+    }
+    t->nodes = v[0];
+    t->edges = v[1];
+    t->node = PyMem_Malloc((size_t)t->nodes * sizeof(trie_node));
+    t->edge = PyMem_Malloc((size_t)(t->edges ? t->edges : 1) * sizeof(trie_edge));
+    if (t->node == NULL || t->edge == NULL) {
+        PyMem_Free(t->node);
+        PyMem_Free(t->edge);
+        PyMem_Free(t);
+        PyBuffer_Release(&b);
+        return PyErr_NoMemory();
+    }
+    memcpy(t->node, v + 2, (size_t)t->nodes * sizeof(trie_node));
+    memcpy(t->edge, v + 2 + 4 * t->nodes, (size_t)t->edges * sizeof(trie_edge));
+    for (Py_ssize_t k = 0; k < t->nodes; k++) {
+        const trie_node *nd = &t->node[k];
+        if (nd->first < 0 || nd->count < 0 || nd->literals < 0 || nd->literals > nd->count ||
+            (Py_ssize_t)nd->first + nd->count > t->edges)
+            goto bad;
+        for (int32_t e = nd->first; e < nd->first + nd->count; e++) {
+            const trie_edge *ed = &t->edge[e];
+            /* a node's own edges: characters first, ascending, then the other atoms; targets deeper */
+            if (ed->target <= k || ed->target >= t->nodes || ed->kind < ATOM_CHAR || ed->kind > ATOM_DASH ||
+                ((e < nd->first + nd->literals) != (ed->kind == ATOM_CHAR)) ||
+                (e > nd->first && e < nd->first + nd->literals && t->edge[e - 1].ch >= ed->ch))
+                goto bad;
+        }
+    }
+    PyBuffer_Release(&b);
+    PyObject *capsule = PyCapsule_New(t, TRIE_CAPSULE, free_trie);
+    if (capsule == NULL) {
+        PyMem_Free(t->node);
+        PyMem_Free(t->edge);
+        PyMem_Free(t);
+    }
+    return capsule;
+bad:
+    if (t != NULL) {
+        PyMem_Free(t->node);
+        PyMem_Free(t->edge);
+        PyMem_Free(t);
+    }
+    PyBuffer_Release(&b);
+    PyErr_SetString(PyExc_ValueError, "phrase_table: not a flattened trie");
+    return NULL;
+}
+
+static inline int
+is_word(Py_UCS4 ch)
+{
+    return Py_UNICODE_ISALNUM(ch) || ch == '_';
+}
+
+static inline int
+is_blank(Py_UCS4 ch)
+{
+    return ch != '\n' && Py_UNICODE_ISSPACE(ch);
+}
+
+/* Whether a path from `node` matches the line from `pos` to a phrase's end with no word character after. */
+static int
+match_from(const trie_table *t, int32_t node, int kind, const void *data, Py_ssize_t n, Py_ssize_t pos)
+{
+    const trie_node *nd = &t->node[node];
+    if (nd->terminal && (pos == n || !is_word(PyUnicode_READ(kind, data, pos))))
+        return 1;
+    Py_UCS4 ch = pos < n ? PyUnicode_READ(kind, data, pos) : 0;
+    if (pos < n && nd->literals) {
+        int32_t lo = nd->first, hi = nd->first + nd->literals;
+        while (lo < hi) {
+            int32_t mid = lo + (hi - lo) / 2;
+            if ((Py_UCS4)t->edge[mid].ch < ch)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        if (lo < nd->first + nd->literals && (Py_UCS4)t->edge[lo].ch == ch &&
+            match_from(t, t->edge[lo].target, kind, data, n, pos + 1))
+            return 1;
+    }
+    for (int32_t e = nd->first + nd->literals; e < nd->first + nd->count; e++) {
+        int32_t target = t->edge[e].target;
+        switch (t->edge[e].kind) {
+        case ATOM_SPACES:
+            for (Py_ssize_t j = pos; j < n && is_blank(PyUnicode_READ(kind, data, j)); j++) {
+                if (match_from(t, target, kind, data, n, j + 1))
+                    return 1;
+            }
+            break;
+        case ATOM_QUOTE:
+            if (pos < n && (ch == '\'' || ch == 0x2019) && match_from(t, target, kind, data, n, pos + 1))
+                return 1;
+            break;
+        case ATOM_DASH:
+            if (pos < n && (ch == '-' || ch == 0x2013 || is_blank(ch)) && match_from(t, target, kind, data, n, pos + 1))
+                return 1;
+            if (match_from(t, target, kind, data, n, pos))
+                return 1;
+            break;
+        }
+    }
+    return 0;
+}
+
+static PyObject *
+phrase_hits(PyObject *module, PyObject *args)
+{
+    PyObject *capsule, *lines;
+    if (!PyArg_ParseTuple(args, "OO!:phrase_hits", &capsule, &PyList_Type, &lines))
+        return NULL;
+    trie_table *t = PyCapsule_GetPointer(capsule, TRIE_CAPSULE);
+    if (t == NULL)
+        return NULL;
+    Py_ssize_t count = PyList_GET_SIZE(lines);
+    PyObject *out = PyBytes_FromStringAndSize(NULL, count);
+    if (out == NULL)
+        return NULL;
+    char *hits = PyBytes_AS_STRING(out);
+    for (Py_ssize_t i = 0; i < count; i++) {
+        PyObject *line = PyList_GET_ITEM(lines, i);
+        if (!PyUnicode_Check(line)) {
+            Py_DECREF(out);
+            PyErr_SetString(PyExc_TypeError, "phrase_hits: lines must be str");
+            return NULL;
+        }
+        int kind = PyUnicode_KIND(line);
+        const void *data = PyUnicode_DATA(line);
+        Py_ssize_t n = PyUnicode_GET_LENGTH(line);
+        int hit = 0;
+        for (Py_ssize_t p = 0; p < n && !hit; p++) {
+            if (p == 0 || !is_word(PyUnicode_READ(kind, data, p - 1)))
+                hit = match_from(t, 0, kind, data, n, p);
+        }
+        hits[i] = (char)hit;
+    }
+    return out;
+}
+
 static PyMethodDef methods[] = {
     {"token_counts", token_counts, METH_VARARGS,
      "token_counts(lines, low, stop, sample) -> bytes: per line, int32 tokens, title-cased, digits, stop words"},
     {"forest_sum", forest_sum, METH_VARARGS,
      "forest_sum(x, m, roots, first_child, feature, threshold, value, depth) -> bytes: per row, the trees' sum"},
+    {"phrase_table", phrase_table, METH_O, "phrase_table(table) -> capsule: a flattened phrase trie, checked"},
+    {"phrase_hits", phrase_hits, METH_VARARGS, "phrase_hits(trie, lines) -> bytes: per line, 1 where a phrase is"},
     {NULL, NULL, 0, NULL},
 };
 

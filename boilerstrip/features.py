@@ -23,7 +23,7 @@ import numpy as np
 import regex
 
 from .lexicon import CJK_FUNCTION_CHARS, function_words
-from .phrases import LINE_RE, LINE_SPACELESS_RE, NAVIGATION_RE, SECTION_RE
+from .phrases import LINE_RE, LINE_SPACELESS_RE, LINE_TRIE, NAVIGATION_RE, SECTION_RE
 from .segment import Page
 from .thresholds import (
     BOILER_LINE_MAX_WORDS,
@@ -175,6 +175,22 @@ def load_compiled(name: str) -> Callable[..., bytes] | None:
 
 
 _compiled_counts = load_compiled("token_counts")
+_compiled_phrases = load_compiled("phrase_hits")
+_line_trie = cast("Callable[[bytes], object]", load_compiled("phrase_table"))(LINE_TRIE) if _compiled_phrases else None
+
+
+def _line_phrases(low: list[str], selected: np.ndarray, matching: Callable[..., np.ndarray]) -> np.ndarray:
+    """1.0 for each selected line holding a boilerplate phrase (:data:`LINE_RE`): the compiled core's
+    trie walk where it is built (the pattern tries every position; the walk only word starts), else
+    the pattern's scan of the selected lines (``matching``, from :func:`_matcher`)."""
+    if _compiled_phrases is None or _line_trie is None:
+        return matching(LINE_RE)
+    hit = np.zeros(len(low))
+    chosen = np.flatnonzero(selected)
+    if len(chosen):
+        found = _compiled_phrases(_line_trie, [low[i] for i in chosen.tolist()])
+        hit[chosen] = np.frombuffer(found, dtype=np.uint8)
+    return hit
 
 
 def _spaceless_counts(lines: list[str], stop_counts: np.ndarray) -> list[int]:
@@ -291,7 +307,7 @@ def page_features(page: Page, full: bool = True) -> np.ndarray:
     x[:, 17] = _anchored(_BYLINE, low, short)
     x[:, 18] = section
     x[:, 19] = _anchored(NAVIGATION_RE, low, words <= NAV_MAX_WORDS)
-    x[:, 20] = short_lines(LINE_RE)
+    x[:, 20] = _line_phrases(low, short, short_lines)
     if spaceless.any():
         x[:, 20] = np.maximum(x[:, 20], short_lines(LINE_SPACELESS_RE))
     x[:, 21] = words <= 1

@@ -3,7 +3,8 @@
     python scripts/check_speedups.py [--every 10]
 
 Both inputs (page text and HTML) of every K-th page of both dev files, cleaned with the compiled
-counter, trees and DOM walk and without them, in one process; prints the time of each and exits 1 on any difference.
+counter, phrase trie, trees and DOM walk and without them, in one process; prints the time of each
+and exits 1 on any difference.
 CI runs it after the tests (tests/test_speedups.py checks the same on the fixtures and random text).
 Skips (exit 0) where the bench or the compiled core is absent.
 """
@@ -25,11 +26,20 @@ import boilerstrip  # noqa: E402
 from boilerstrip import features, html, score  # noqa: E402
 
 
+def _cores() -> tuple[object, ...]:
+    """The compiled parts in use: the token counter, the phrase trie, the trees, the DOM walk."""
+    return features._compiled_counts, features._compiled_phrases, score._compiled_forest, html._compiled
+
+
+def _set_cores(cores: tuple) -> None:
+    features._compiled_counts, features._compiled_phrases, score._compiled_forest, html._compiled = cores
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--every", type=int, default=10)
     args = ap.parse_args()
-    compiled = features._compiled_counts, score._compiled_forest, html._compiled
+    compiled = _cores()
     if None in compiled or not BENCH.exists():
         print("check_speedups: skipped (no compiled core, or no ../shared/bench)")
         return 0
@@ -42,12 +52,19 @@ def main() -> int:
                 record = json.loads(line)
                 for field, fmt in (("page_text", "text"), ("html", "html")):
                     outs = []
-                    for kind, cores in (("compiled", compiled), ("pure", (None, None, None))):
-                        features._compiled_counts, score._compiled_forest, html._compiled = cores
+                    for kind, cores in (("compiled", compiled), ("pure", (None, None, None, None))):
+                        (
+                            features._compiled_counts,
+                            features._compiled_phrases,
+                            score._compiled_forest,
+                            html._compiled,
+                        ) = cores
                         start = time.perf_counter()
                         outs.append(boilerstrip.clean(record[field], input_format=fmt))
                         seconds[kind] += time.perf_counter() - start
-                    features._compiled_counts, score._compiled_forest, html._compiled = compiled
+                    features._compiled_counts, features._compiled_phrases, score._compiled_forest, html._compiled = (
+                        compiled
+                    )
                     pages += 1
                     if outs[0] != outs[1]:
                         differ.append(f"{record['id']} ({fmt})")

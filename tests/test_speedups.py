@@ -91,12 +91,12 @@ def test_trees_whose_indices_leave_their_arrays_are_refused() -> None:
 def test_same_output_without_the_core(path) -> None:
     page = path.read_text(encoding="utf-8")
     compiled = boilerstrip.clean(page)
-    saved = features._compiled_counts, score._compiled_forest, html._compiled
-    features._compiled_counts = score._compiled_forest = html._compiled = None
+    saved = features._compiled_counts, features._compiled_phrases, score._compiled_forest, html._compiled
+    features._compiled_counts = features._compiled_phrases = score._compiled_forest = html._compiled = None
     try:
         assert boilerstrip.clean(page) == compiled
     finally:
-        features._compiled_counts, score._compiled_forest, html._compiled = saved
+        features._compiled_counts, features._compiled_phrases, score._compiled_forest, html._compiled = saved
 
 
 def _walked(markup: str) -> html.HtmlPage:
@@ -196,3 +196,43 @@ def test_a_tree_the_compiled_walk_does_not_handle_is_walked_in_python(monkeypatc
     page = _walked("<p>ignored</p>")
     assert page.text.split("\n") == ["Kept text.", "Odd"]
     assert _same_page(page, _walked_in_python("<p>ignored</p>"))
+
+
+def _phrase_pieces() -> list[str]:
+    from boilerstrip.phrases import _PHRASES, _split
+
+    spaced = _split(_PHRASES["LINE"])[0]
+    return spaced[:: max(1, len(spaced) // 300)]
+
+
+# Lines made of boilerplate phrases (whole, cut, or with their spaces, hyphens and apostrophes
+# swapped for the other forms the pattern accepts) among word characters, white space and marks.
+_PIECE = st.sampled_from(_phrase_pieces()).flatmap(
+    lambda p: st.sampled_from([p, p[:-1], p[1:], p.replace(" ", "  "), p.replace(" ", "\t"), p.replace("-", ""),
+                               p.replace("-", " "), p.replace("-", "–"), p.replace("'", "’"), p.upper()])
+)  # fmt: skip
+_GLUE = st.sampled_from(["", " ", "x", "_", "1", "-", "(", ".", "\u00a0", "\u2028", "é", "中", "'", "’s", "\x0b"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.lists(st.one_of(_PIECE, _GLUE), max_size=6).map("".join), max_size=12))
+def test_phrase_trie_finds_what_the_pattern_finds(lines: list[str]) -> None:
+    from boilerstrip.phrases import LINE_RE
+
+    lines = [line.replace("\n", " ") for line in lines]
+    found = features._compiled_phrases(features._line_trie, lines)
+    assert [bool(hit) for hit in found] == [LINE_RE.search(line) is not None for line in lines]
+
+
+def test_a_broken_phrase_table_is_refused() -> None:
+    from boilerstrip._speedups import phrase_table
+
+    from boilerstrip.phrases import LINE_TRIE
+
+    table = np.frombuffer(LINE_TRIE, dtype=np.int32).copy()
+    phrase_table(table.tobytes())
+    table[2 + 4 * int(table[0]) + 2] = 0  # the first edge leads back to the root
+    with pytest.raises(ValueError, match="not a flattened trie"):
+        phrase_table(table.tobytes())
+    with pytest.raises(ValueError, match="not a flattened trie"):
+        phrase_table(LINE_TRIE[:-4])

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import importlib
 import re
+from array import array
 from collections.abc import Iterable
 from typing import Any
 
@@ -72,6 +73,40 @@ def _trie_source(phrases: Iterable[str]) -> str:
     return render(trie)
 
 
+#: The kinds of :func:`trie_table`'s edges, one per atom of :func:`_atom` (the compiled core's codes).
+_ATOM_KINDS = {" ": 1, "'": 2, "’": 2, "-": 3, "–": 3}
+
+
+def trie_table(phrases: Iterable[str]) -> bytes:
+    """The trie of ``phrases`` flattened for the compiled core (``_speedups.phrase_table``), which
+    matches as :func:`_anywhere`'s spaced pattern does: node count, edge count, then per node
+    terminal / first edge / edge count / character edges, then per edge kind / character / target
+    (int32). Nodes are numbered in preorder, so every edge leads deeper; a node's character edges
+    come first, by character."""
+    trie: dict[str, Any] = {}
+    for phrase in phrases:
+        node = trie
+        for char in phrase:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    nodes: list[list[int]] = []
+    edges: list[list[int]] = []
+
+    def number(node: dict[str, Any]) -> int:
+        own = len(nodes)
+        nodes.append([int("" in node), 0, 0, 0])
+        children = [(char, child) for char, child in node.items() if char]
+        children.sort(key=lambda item: (_ATOM_KINDS.get(item[0], 0), ord(item[0])))
+        targets = [number(child) for _, child in children]
+        nodes[own][1:] = [len(edges), len(children), sum(char not in _ATOM_KINDS for char, _ in children)]
+        edges.extend([_ATOM_KINDS.get(char, 0), ord(char), target] for (char, _), target in zip(children, targets))
+        return own
+
+    number(trie)
+    flat = [len(nodes), len(edges), *(v for row in nodes for v in row), *(v for row in edges for v in row)]
+    return array("i", flat).tobytes()
+
+
 def _split(phrases: list[str]) -> tuple[list[str], list[str]]:
     spaced = sorted({p for p in phrases if not _SPACELESS.search(p)})
     spaceless = sorted({p for p in phrases if _SPACELESS.search(p)})
@@ -110,7 +145,9 @@ COMMENTS_RE = _whole_line(_PHRASES["COMMENTS"], r"(?:[^\w\n].{0,40})?")
 #: A phrase that marks a short line as boilerplate on its own (share, cookie, legal, account);
 #: LINE_SPACELESS_RE holds the phrases of scripts written without spaces.
 LINE_RE, LINE_SPACELESS_RE = _anywhere(_PHRASES["LINE"])
+#: LINE_RE's phrases as a trie for the compiled core (:func:`trie_table`).
+LINE_TRIE = trie_table(_split(_PHRASES["LINE"])[0])
 #: A whole line that is a single menu item.
 NAVIGATION_RE = _whole_line(_PHRASES["NAVIGATION"], r"(?:[^\w\n]|_)*")
 
-__all__ = ["COMMENTS_RE", "LANGUAGES", "LINE_RE", "LINE_SPACELESS_RE", "NAVIGATION_RE", "SECTION_RE"]
+__all__ = ["COMMENTS_RE", "LANGUAGES", "LINE_RE", "LINE_SPACELESS_RE", "LINE_TRIE", "NAVIGATION_RE", "SECTION_RE"]
