@@ -236,3 +236,23 @@ def test_a_broken_phrase_table_is_refused() -> None:
         phrase_table(table.tobytes())
     with pytest.raises(ValueError, match="not a flattened trie"):
         phrase_table(LINE_TRIE[:-4])
+
+
+_HOSTILE = {
+    "deep": "<div>" * 20000 + "deep text" + "</div>" * 20000,
+    "upper-case markup": "<HTML><BODY><DIV CLASS='Hidden'>gone</DIV><DIV Class='Content'>Kept <B>bold</B></DIV>",
+    "odd tags": "<body><über class='x'>Odd tag</über><p>Word<o:p></o:p></p><st1:place>Place</st1:place></body>",
+    "nul and surrogate": "<body><p class='a\x00b'>nul\x00 text, bad \ud800 surrogate</p></body>",
+    "many attributes": "<body><div " + " ".join(f"a{i}='{i}'" for i in range(2000)) + " class='post'>Text</div>",
+    "entities": "<p title='&amp;&lt;&#x1F600;' class='&quot;hidden&quot;'>A &amp; B &#169; &nbsp; &unknown;</p>",
+    "pre and breaks": "<pre>line1\r\nline2\rline3\u2028line4<br>line5\n\n</pre><p>after</p>",
+    "cdata": "<body><p><![CDATA[cdata text]]> after</p></body>",
+    "after the end": "<html><body><p>in</p></body></html><p>after the end</p> trailing text",
+    "a control full of text": "<body><button>" + "word " * 500 + "</button><select><option>o</option></select>",
+}
+
+
+@needs_walk
+@pytest.mark.parametrize("name", _HOSTILE)
+def test_the_walks_agree_on_hostile_markup(name: str) -> None:
+    assert _same_page(_walked(_HOSTILE[name]), _walked_in_python(_HOSTILE[name]))
