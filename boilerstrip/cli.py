@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import IO, Any
 
-from . import __version__, clean, explain, extract
+from . import __version__, clean, explain, extract, features, html
 from .explain import Explanation
 from .options import FOCUSES, FORMATS, PRESETS, Options
 
@@ -70,9 +70,17 @@ def _page_files(names: list[str]) -> list[str]:
     return files
 
 
+def _version() -> str:
+    """The version, and whether the compiled parts run (each has a Python twin giving the same output,
+    only slower): the core needs a C compiler at install, the DOM walk also the lxml it was built against."""
+    core = "on" if features._compiled_counts is not None else "off"
+    walk = "on" if html._compiled is not None else "off"
+    return f"boilerstrip {__version__} (compiled core {core}, compiled DOM walk {walk}; lxml {html.lxml.__version__})"
+
+
 def _parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="boilerstrip", description="Keep the main article of a web page.")
-    ap.add_argument("--version", action="version", version=f"boilerstrip {__version__}")
+    ap.add_argument("--version", action="version", version=_version())
     sub = ap.add_subparsers(dest="command", required=True)
     for name, text in (("clean", "print the main article"), ("explain", "show every block's score and reason")):
         p = sub.add_parser(name, help=text, description=text)

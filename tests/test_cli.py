@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -19,6 +20,14 @@ def test_clean_prints_the_article() -> None:
     assert result.returncode == 0
     out = result.stdout.decode("utf-8")
     assert out.startswith("Senior Iranian denies held") and "Latest news" not in out
+
+
+def test_version_says_whether_the_compiled_parts_run() -> None:
+    plain = _run("--version").stdout.decode()
+    assert plain.startswith("boilerstrip ") and "compiled core " in plain and "compiled DOM walk " in plain
+    pure = subprocess.run([sys.executable, "-m", "boilerstrip", "--version"], capture_output=True,
+                          env={**os.environ, "BOILERSTRIP_PURE": "1"})  # fmt: skip
+    assert "compiled core off, compiled DOM walk off" in pure.stdout.decode()
 
 
 def test_clean_reads_standard_input() -> None:
