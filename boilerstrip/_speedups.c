@@ -444,7 +444,8 @@ static PyMethodDef methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
-static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_speedups", "boilerstrip's compiled counting and trees.", -1, methods};
+static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_speedups",
+                                    "boilerstrip's compiled counting, phrase tries and trees.", -1, methods};
 
 PyMODINIT_FUNC
 PyInit__speedups(void)

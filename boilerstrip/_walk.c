@@ -503,7 +503,8 @@ skipped(Walk *w, xmlNode *node, PyObject *tag, const Attrs *a, PyObject *classes
         return 0;
     else {
         int anchor = a->href != NULL && a->href[0] == '#' && PyUnicode_CompareWithASCIIString(tag, "a") == 0;
-        if (anchor || a->hidden != NULL || (a->aria_hidden != NULL && strcmp((const char *)a->aria_hidden, "true") == 0))
+        int aria = a->aria_hidden != NULL && strcmp((const char *)a->aria_hidden, "true") == 0;
+        if (anchor || a->hidden != NULL || aria)
             ask = 1;
         else if (a->style != NULL && (has_word(a->style, "none") || has_word(a->style, "hidden")))
             ask = 1;
@@ -531,7 +532,6 @@ skipped(Walk *w, xmlNode *node, PyObject *tag, const Attrs *a, PyObject *classes
     return yes;
 }
 
-/* An attribute as a str, `fallback` (new reference) when absent; NULL on an error. */
 /* An attribute's value as a str, "" when absent. */
 static PyObject *
 attribute_str(const xmlChar *value)
