@@ -17,6 +17,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
 from itertools import accumulate, repeat
+from types import ModuleType
 from typing import cast
 
 import numpy as np
@@ -162,14 +163,20 @@ def token_counts(lines: list[str], low: list[str], stop: frozenset[str]) -> np.n
     return np.array(rows, dtype=float).reshape(-1, 4)
 
 
-def load_compiled(name: str) -> Callable[..., bytes] | None:
-    """A function of the compiled core, unless it was not built or ``BOILERSTRIP_PURE`` asks for pure Python."""
+def compiled_module(name: str) -> ModuleType | None:
+    """A compiled module of the package (``_speedups``, ``_walk``), unless it was not built or
+    ``BOILERSTRIP_PURE`` asks for pure Python."""
     if os.environ.get("BOILERSTRIP_PURE"):
         return None
     try:
-        core = importlib.import_module("._speedups", __package__)
+        return importlib.import_module(f".{name}", __package__)
     except ImportError:
         return None
+
+
+def load_compiled(name: str) -> Callable[..., bytes] | None:
+    """A function of the compiled core, unless the core is not there (:func:`compiled_module`)."""
+    core = compiled_module("_speedups")
     # None too where an older build of the core lacks the function (an editable install not rebuilt).
     return cast("Callable[..., bytes] | None", getattr(core, name, None))
 

@@ -14,11 +14,8 @@ extra features, not a second algorithm.
 
 from __future__ import annotations
 
-import importlib
-import os
 import re
 from array import array
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from types import ModuleType
@@ -28,8 +25,9 @@ import lxml
 import numpy as np
 from lxml import etree
 
-from .features import windowed_mean
+from .features import compiled_module, windowed_mean
 from .limits import LONG_LINE_CHARS, MAX_TAG_DEPTH
+from .phrases import trie_source
 from .phrases.markup import (
     AUTHOR_FRAGMENTS,
     BOILER_FRAGMENTS,
@@ -119,36 +117,16 @@ _KIND_COLUMNS = {"p": _C["h_kind_p"], "li": _C["h_kind_li"], "cell": _C["h_kind_
 _KIND_CODES = {kind: code for code, kind in enumerate(("other", "title", "h1", *_KIND_COLUMNS))}
 
 
-def _trie(words: Iterable[str]) -> str:
-    """A regex source matching any of ``words`` literally, factored into a trie: ``re`` then tries one
-    branch per character instead of every word (a plain alternation costs several times more)."""
-    root: dict[str, dict] = {}
-    for word in words:
-        node = root
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def render(node: dict[str, dict]) -> str:
-        branches = [re.escape(char) + render(child) for char, child in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return render(root)
-
-
-_BOILER_SOURCE = _trie(BOILER_FRAGMENTS) + f"|(?<![a-z0-9])(?:{_trie(BOILER_WORDS)})(?![a-z0-9])"
+_BOILER_SOURCE = trie_source(BOILER_FRAGMENTS) + f"|(?<![a-z0-9])(?:{trie_source(BOILER_WORDS)})(?![a-z0-9])"
 _BOILER_ATTR = re.compile(_BOILER_SOURCE)
-_COMMENT_ATTR = re.compile(_trie(COMMENT_FRAGMENTS))
-_CONTENT_ATTR = re.compile(_trie(CONTENT_FRAGMENTS))
-_AUTHOR_ATTR = re.compile(_trie(AUTHOR_FRAGMENTS))
-_RELATED_ATTR = re.compile(_trie(RELATED_FRAGMENTS))
+_COMMENT_ATTR = re.compile(trie_source(COMMENT_FRAGMENTS))
+_CONTENT_ATTR = re.compile(trie_source(CONTENT_FRAGMENTS))
+_AUTHOR_ATTR = re.compile(trie_source(AUTHOR_FRAGMENTS))
+_RELATED_ATTR = re.compile(trie_source(RELATED_FRAGMENTS))
 #: Any of the five above: most names match none, and are read once.
 _ANY_ATTR = re.compile(
-    _trie((*BOILER_FRAGMENTS, *COMMENT_FRAGMENTS, *CONTENT_FRAGMENTS, *AUTHOR_FRAGMENTS, *RELATED_FRAGMENTS))
-    + f"|(?<![a-z0-9])(?:{_trie(BOILER_WORDS)})(?![a-z0-9])"
+    trie_source((*BOILER_FRAGMENTS, *COMMENT_FRAGMENTS, *CONTENT_FRAGMENTS, *AUTHOR_FRAGMENTS, *RELATED_FRAGMENTS))
+    + f"|(?<![a-z0-9])(?:{trie_source(BOILER_WORDS)})(?![a-z0-9])"
 )
 # Headings' ids are slugs of their text and inline elements name styles: only containers' names count.
 _UNNAMED = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "a", "span", "b", "strong", "i", "em", "img", "small"})
@@ -617,13 +595,8 @@ def _load_compiled_walk() -> ModuleType | None:
     It reads lxml's element struct and libxml2's nodes directly, so a build made against another
     lxml release is not trusted: the Python walk, which gives the same lines, runs instead.
     """
-    if os.environ.get("BOILERSTRIP_PURE"):
-        return None
-    try:
-        core = importlib.import_module("._walk", __package__)
-    except ImportError:
-        return None
-    return core if lxml.__version__ == core.LXML_VERSION else None
+    core = compiled_module("_walk")
+    return core if core is not None and lxml.__version__ == core.LXML_VERSION else None
 
 
 #: html's tables, in the order the compiled walk reads them (its kinds as _Lines's codes).

@@ -17,7 +17,7 @@ from __future__ import annotations
 import importlib
 import re
 from array import array
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import regex
@@ -51,26 +51,34 @@ def _atom(char: str) -> str:
     return re.escape(char)
 
 
-def _trie_source(phrases: Iterable[str]) -> str:
-    """A regex source matching any of ``phrases``, factored into a trie (longest branch first)."""
+def _trie(phrases: Iterable[str]) -> dict[str, Any]:
+    """The phrases as nested dicts, one level per character; ``""`` marks a phrase's end."""
     trie: dict[str, Any] = {}
     for phrase in phrases:
         node = trie
         for char in phrase:
             node = node.setdefault(char, {})
         node[""] = {}
+    return trie
+
+
+def trie_source(phrases: Iterable[str], atom: Callable[[str], str] = re.escape) -> str:
+    """A regex source matching any of ``phrases``, factored into a trie: ``re`` then tries one branch
+    per character rather than every phrase. ``atom`` writes each character (:func:`_atom` here, for
+    the phrases' loose spaces, dashes and apostrophes)."""
 
     def render(node: dict[str, Any]) -> str:
-        branches = [_atom(c) + render(child) for c, child in sorted(node.items()) if c]
-        optional = "" in node
+        branches = [atom(c) + render(child) for c, child in sorted(node.items()) if c]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if optional:
-            return "(?:" + body + ")?"
-        return body
+        return f"(?:{body})?" if "" in node else body
 
-    return render(trie)
+    return render(_trie(phrases))
+
+
+def _trie_source(phrases: Iterable[str]) -> str:
+    return trie_source(phrases, _atom)
 
 
 #: The kinds of :func:`trie_table`'s edges, one per atom of :func:`_atom` (the compiled core's codes).
@@ -83,12 +91,6 @@ def trie_table(phrases: Iterable[str]) -> bytes:
     terminal / first edge / edge count / character edges, then per edge kind / character / target
     (int32). Nodes are numbered in preorder, so every edge leads deeper; a node's character edges
     come first, by character."""
-    trie: dict[str, Any] = {}
-    for phrase in phrases:
-        node = trie
-        for char in phrase:
-            node = node.setdefault(char, {})
-        node[""] = {}
     nodes: list[list[int]] = []
     edges: list[list[int]] = []
 
@@ -102,7 +104,7 @@ def trie_table(phrases: Iterable[str]) -> bytes:
         edges.extend([_ATOM_KINDS.get(char, 0), ord(char), target] for (char, _), target in zip(children, targets))
         return own
 
-    number(trie)
+    number(_trie(phrases))
     flat = [len(nodes), len(edges), *(v for row in nodes for v in row), *(v for row in edges for v in row)]
     return array("i", flat).tobytes()
 
