@@ -3,9 +3,12 @@ and pages with no main content at all."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 import boilerstrip
 
@@ -526,6 +529,22 @@ def test_markup_hints_count_each_convention_once_per_occurrence() -> None:
     assert hints["hint_og_product"] == 1 and hints["hint_gen_shop"] == 1 and hints["hint_path_product"] == 1
     assert hints["hint_cart"] == 3 and hints["hint_price"] == 1 and hints["hint_class_product"] == 2
     assert hints["hint_schema_article"] == 0 and hints["hint_path_forum"] == 0
+
+
+_PRICE_PIECES = ["$", "€", "£", "¥", "₹", "eur", "usd", "zł", "kč", "1", "٣", "12", " ", "\u00a0", "x", "euro", "usdt",
+                 "-", "canonical", "og:url", "\n"]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PRICE_PIECES), max_size=40).map("".join))
+@example("price 1 eur, 12\u00a0€, 5€x, 3usd- and $ 4, £٣ kč, og:urlcanonical")
+def test_prices_and_url_starts_are_counted_where_the_patterns_would_find_them(text: str) -> None:
+    from boilerstrip import pagetype
+
+    price = pagetype._COMPILED["price"]
+    assert pagetype._count_from(price, text, pagetype._price_starts(text)) == len(price.findall(text))
+    url_starts = [m.start() for m in re.finditer(pagetype._URL_STARTS, text)]
+    assert pagetype._found_at(text, pagetype._URL_STARTS.split("|")) == url_starts
 
 
 def test_markup_hints_read_a_long_page_at_its_two_ends() -> None:
