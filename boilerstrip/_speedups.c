@@ -355,14 +355,51 @@ is_blank(Py_UCS4 ch)
     return ch != '\n' && Py_UNICODE_ISSPACE(ch);
 }
 
-/* Whether a path from `node` matches the line from `pos` to a phrase's end with no word character after. */
+/* Where a phrase may end on a line, as the three patterns built from the phrase lists require. */
+enum { ANYWHERE, WHOLE_LINE_SEPARATED_TAIL, WHOLE_LINE_MARKS_TAIL };
+
+typedef struct {
+    int kind;
+    const void *data;
+    Py_ssize_t n;
+    int mode, bounded;        /* bounded: no word character may follow the phrase (spaced phrases) */
+    Py_ssize_t tail_max;      /* WHOLE_LINE_SEPARATED_TAIL: characters after the separator, at most */
+    Py_ssize_t marks_from;    /* WHOLE_LINE_MARKS_TAIL: from here on, the line is marks and underscores */
+} line_view;
+
+/* A character of the whole-line patterns' prefix and marks tail, (?:[^\w\n]|_). */
+static inline int
+is_mark(Py_UCS4 ch)
+{
+    return ch != '\n' && !Py_UNICODE_ISALNUM(ch);
+}
+
+/* Whether a phrase ending at `pos` completes a match: the boundary, then the tail to the line's end. */
 static int
-match_from(const trie_table *t, int32_t node, int kind, const void *data, Py_ssize_t n, Py_ssize_t pos)
+accepts(const line_view *v, Py_ssize_t pos)
+{
+    Py_UCS4 next = pos < v->n ? PyUnicode_READ(v->kind, v->data, pos) : 0;
+    if (v->bounded && pos < v->n && is_word(next))
+        return 0;
+    switch (v->mode) {
+    case WHOLE_LINE_SEPARATED_TAIL: /* (?:[^\w\n].{0,tail_max})?$ */
+        return pos == v->n || (!is_word(next) && next != '\n' && v->n - pos - 1 <= v->tail_max);
+    case WHOLE_LINE_MARKS_TAIL: /* (?:[^\w\n]|_)*$ */
+        return pos >= v->marks_from;
+    default:
+        return 1;
+    }
+}
+
+/* Whether a path from `node` matches the line from `pos` to a phrase's end that `accepts`. */
+static int
+match_from(const trie_table *t, int32_t node, const line_view *v, Py_ssize_t pos)
 {
     const trie_node *nd = &t->node[node];
-    if (nd->terminal && (pos == n || !is_word(PyUnicode_READ(kind, data, pos))))
+    if (nd->terminal && accepts(v, pos))
         return 1;
-    Py_UCS4 ch = pos < n ? PyUnicode_READ(kind, data, pos) : 0;
+    Py_ssize_t n = v->n;
+    Py_UCS4 ch = pos < n ? PyUnicode_READ(v->kind, v->data, pos) : 0;
     if (pos < n && nd->literals) {
         int32_t lo = nd->first, hi = nd->first + nd->literals;
         while (lo < hi) {
@@ -373,26 +410,26 @@ match_from(const trie_table *t, int32_t node, int kind, const void *data, Py_ssi
                 hi = mid;
         }
         if (lo < nd->first + nd->literals && (Py_UCS4)t->edge[lo].ch == ch &&
-            match_from(t, t->edge[lo].target, kind, data, n, pos + 1))
+            match_from(t, t->edge[lo].target, v, pos + 1))
             return 1;
     }
     for (int32_t e = nd->first + nd->literals; e < nd->first + nd->count; e++) {
         int32_t target = t->edge[e].target;
         switch (t->edge[e].kind) {
         case ATOM_SPACES:
-            for (Py_ssize_t j = pos; j < n && is_blank(PyUnicode_READ(kind, data, j)); j++) {
-                if (match_from(t, target, kind, data, n, j + 1))
+            for (Py_ssize_t j = pos; j < n && is_blank(PyUnicode_READ(v->kind, v->data, j)); j++) {
+                if (match_from(t, target, v, j + 1))
                     return 1;
             }
             break;
         case ATOM_QUOTE:
-            if (pos < n && (ch == '\'' || ch == 0x2019) && match_from(t, target, kind, data, n, pos + 1))
+            if (pos < n && (ch == '\'' || ch == 0x2019) && match_from(t, target, v, pos + 1))
                 return 1;
             break;
         case ATOM_DASH:
-            if (pos < n && (ch == '-' || ch == 0x2013 || is_blank(ch)) && match_from(t, target, kind, data, n, pos + 1))
+            if (pos < n && (ch == '-' || ch == 0x2013 || is_blank(ch)) && match_from(t, target, v, pos + 1))
                 return 1;
-            if (match_from(t, target, kind, data, n, pos))
+            if (match_from(t, target, v, pos))
                 return 1;
             break;
         }
@@ -400,14 +437,51 @@ match_from(const trie_table *t, int32_t node, int kind, const void *data, Py_ssi
     return 0;
 }
 
+/* Whether `line` holds a phrase of `spaced` (word-bounded) or `spaceless` (may be NULL) as `mode` wants. */
+static int
+line_hit(const trie_table *spaced, const trie_table *spaceless, PyObject *line, int mode, Py_ssize_t tail_max)
+{
+    line_view v = {PyUnicode_KIND(line), PyUnicode_DATA(line), PyUnicode_GET_LENGTH(line), mode, 1, tail_max, 0};
+    if (mode == ANYWHERE) {  /* (?<!\w)phrase(?!\w), anywhere */
+        for (Py_ssize_t p = 0; p < v.n; p++) {
+            if ((p == 0 || !is_word(PyUnicode_READ(v.kind, v.data, p - 1))) && match_from(spaced, 0, &v, p))
+                return 1;
+        }
+        return 0;
+    }
+    /* ^(?:[^\w\n]|_)*(?:spaced(?!\w)|spaceless)tail$: the phrase starts anywhere in the leading marks */
+    v.marks_from = v.n;
+    while (v.marks_from > 0 && is_mark(PyUnicode_READ(v.kind, v.data, v.marks_from - 1)))
+        v.marks_from--;
+    for (Py_ssize_t p = 0; p <= v.n; p++) {
+        v.bounded = 1;
+        if (match_from(spaced, 0, &v, p))
+            return 1;
+        v.bounded = 0;
+        if (spaceless != NULL && match_from(spaceless, 0, &v, p))
+            return 1;
+        if (p == v.n || !is_mark(PyUnicode_READ(v.kind, v.data, p)))
+            break;
+    }
+    return 0;
+}
+
+/* phrase_hits(spaced, lines[, mode, spaceless, tail_max]) -> bytes */
 static PyObject *
 phrase_hits(PyObject *module, PyObject *args)
 {
-    PyObject *capsule, *lines;
-    if (!PyArg_ParseTuple(args, "OO!:phrase_hits", &capsule, &PyList_Type, &lines))
+    PyObject *capsule, *lines, *other = Py_None;
+    int mode = ANYWHERE;
+    Py_ssize_t tail_max = 0;
+    if (!PyArg_ParseTuple(args, "OO!|iOn:phrase_hits", &capsule, &PyList_Type, &lines, &mode, &other, &tail_max))
         return NULL;
-    trie_table *t = PyCapsule_GetPointer(capsule, TRIE_CAPSULE);
-    if (t == NULL)
+    if (mode < ANYWHERE || mode > WHOLE_LINE_MARKS_TAIL) {
+        PyErr_SetString(PyExc_ValueError, "phrase_hits: unknown mode");
+        return NULL;
+    }
+    trie_table *spaced = PyCapsule_GetPointer(capsule, TRIE_CAPSULE);
+    trie_table *spaceless = other == Py_None ? NULL : PyCapsule_GetPointer(other, TRIE_CAPSULE);
+    if (spaced == NULL || (other != Py_None && spaceless == NULL))
         return NULL;
     Py_ssize_t count = PyList_GET_SIZE(lines);
     PyObject *out = PyBytes_FromStringAndSize(NULL, count);
@@ -421,15 +495,7 @@ phrase_hits(PyObject *module, PyObject *args)
             PyErr_SetString(PyExc_TypeError, "phrase_hits: lines must be str");
             return NULL;
         }
-        int kind = PyUnicode_KIND(line);
-        const void *data = PyUnicode_DATA(line);
-        Py_ssize_t n = PyUnicode_GET_LENGTH(line);
-        int hit = 0;
-        for (Py_ssize_t p = 0; p < n && !hit; p++) {
-            if (p == 0 || !is_word(PyUnicode_READ(kind, data, p - 1)))
-                hit = match_from(t, 0, kind, data, n, p);
-        }
-        hits[i] = (char)hit;
+        hits[i] = (char)line_hit(spaced, spaceless, line, mode, tail_max);
     }
     return out;
 }
@@ -440,7 +506,8 @@ static PyMethodDef methods[] = {
     {"forest_sum", forest_sum, METH_VARARGS,
      "forest_sum(x, m, roots, first_child, feature, threshold, value, depth) -> bytes: per row, the trees' sum"},
     {"phrase_table", phrase_table, METH_O, "phrase_table(table) -> capsule: a flattened phrase trie, checked"},
-    {"phrase_hits", phrase_hits, METH_VARARGS, "phrase_hits(trie, lines) -> bytes: per line, 1 where a phrase is"},
+    {"phrase_hits", phrase_hits, METH_VARARGS,
+     "phrase_hits(spaced, lines[, mode, spaceless, tail_max]) -> bytes: per line, 1 where a phrase is"},
     {NULL, NULL, 0, NULL},
 };
 

@@ -24,7 +24,16 @@ import numpy as np
 import regex
 
 from .lexicon import CJK_FUNCTION_CHARS, function_words
-from .phrases import LINE_RE, LINE_SPACELESS_RE, LINE_TRIE, NAVIGATION_RE, SECTION_RE
+from .phrases import (
+    LINE_RE,
+    LINE_SPACELESS_RE,
+    LINE_TRIE,
+    NAVIGATION_RE,
+    NAVIGATION_TRIES,
+    SECTION_RE,
+    SECTION_TAIL_CHARS,
+    SECTION_TRIES,
+)
 from .segment import Page
 from .thresholds import (
     BOILER_LINE_MAX_WORDS,
@@ -133,10 +142,15 @@ def _matcher(lines: list[str], selected: np.ndarray) -> Callable[..., np.ndarray
 
 
 def _anchored(pattern: re.Pattern[str], low: list[str], selected: np.ndarray) -> np.ndarray:
-    """1.0 for each selected line that ``pattern`` matches at its start (one C-level call a line)."""
+    """1.0 for each selected line that ``pattern`` matches at its start (one C-level call a line); the
+    compiled core's trie walk for the whole-line phrase patterns, which finds the same lines."""
     hit = np.zeros(len(low))
     chosen = np.flatnonzero(selected)
-    if len(chosen):
+    tries, mode, tail = _WHOLE_LINE.get(pattern, (None, 0, 0))
+    if len(chosen) and tries is not None and _compiled_phrases is not None:
+        found = _compiled_phrases(tries[0], [low[i] for i in chosen.tolist()], mode, tries[1], tail)
+        hit[chosen] = np.frombuffer(found, dtype=np.uint8)
+    elif len(chosen):
         matched = map(pattern.match, [low[i] for i in chosen.tolist()])
         hit[chosen] = np.fromiter((m is not None for m in matched), dtype=float, count=len(chosen))
     return hit
@@ -183,7 +197,25 @@ def load_compiled(name: str) -> Callable[..., bytes] | None:
 
 _compiled_counts = load_compiled("token_counts")
 _compiled_phrases = load_compiled("phrase_hits")
-_line_trie = cast("Callable[[bytes], object]", load_compiled("phrase_table"))(LINE_TRIE) if _compiled_phrases else None
+
+
+def _tables(*tables: bytes | None) -> tuple[object, ...] | None:
+    """The compiled core's checked copies of phrase tries (None where a pattern has no such part)."""
+    if _compiled_phrases is None:
+        return None
+    load = cast("Callable[[bytes], object]", load_compiled("phrase_table"))
+    return tuple(None if table is None else load(table) for table in tables)
+
+
+_line_trie = (_tables(LINE_TRIE) or (None,))[0]
+#: The core's modes for the whole-line patterns (``phrases._whole_line``): after the phrase, a mark
+#: and up to SECTION_TAIL_CHARS characters, or nothing but marks.
+_SEPARATED_TAIL, _MARKS_TAIL = 1, 2
+#: The whole-line patterns the core matches: (its tries, its mode, the tail's length), by pattern.
+_WHOLE_LINE = {
+    SECTION_RE: (_tables(*SECTION_TRIES), _SEPARATED_TAIL, SECTION_TAIL_CHARS),
+    NAVIGATION_RE: (_tables(*NAVIGATION_TRIES), _MARKS_TAIL, 0),
+}
 
 
 def _line_phrases(low: list[str], selected: np.ndarray, matching: Callable[..., np.ndarray]) -> np.ndarray:

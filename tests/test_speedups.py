@@ -256,3 +256,30 @@ _HOSTILE = {
 @pytest.mark.parametrize("name", _HOSTILE)
 def test_the_walks_agree_on_hostile_markup(name: str) -> None:
     assert _same_page(_walked(_HOSTILE[name]), _walked_in_python(_HOSTILE[name]))
+
+
+def _whole_line_pieces(kind: str) -> list[str]:
+    from boilerstrip.phrases import _PHRASES
+
+    phrases = sorted(set(_PHRASES[kind]))
+    return phrases[:: max(1, len(phrases) // 200)]
+
+
+_MARKS = st.sampled_from(["", " ", "-", "_", "(", ")", ":", "»", "•", "12", "x", "\u00a0", "'", "a" * 39, "a" * 41])
+
+
+@pytest.mark.parametrize("pattern_name", ["SECTION_RE", "NAVIGATION_RE"])
+@settings(max_examples=300, deadline=None)
+@given(data=st.data())
+def test_whole_line_tries_find_what_the_patterns_find(pattern_name: str, data: st.DataObject) -> None:
+    from boilerstrip import phrases
+
+    pattern = getattr(phrases, pattern_name)
+    pieces = _whole_line_pieces("SECTION" if pattern_name == "SECTION_RE" else "NAVIGATION")
+    piece = st.sampled_from(pieces).flatmap(lambda p: st.sampled_from([p, p[:-1], p.replace(" ", "  "), p + "s"]))
+    line = st.tuples(_MARKS, piece, _MARKS, _MARKS).map("".join)
+    lines = data.draw(st.lists(line, min_size=1, max_size=10))
+    first = pieces[0]
+    lines += [f"{first} {'z' * 40}", f"{first} {'z' * 41}", f"_{first}_", f"({first})", f"{first}x", f"x {first}"]
+    got = features._anchored(pattern, lines, np.ones(len(lines), dtype=bool))
+    assert got.tolist() == [float(pattern.match(s) is not None) for s in lines]

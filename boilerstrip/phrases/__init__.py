@@ -140,10 +140,13 @@ def _whole_line(phrases: list[str], tail: str) -> re.Pattern[str]:
 
 _PHRASES = _load()
 
+#: How many characters may follow a section header's phrase and the mark after it ("Comments (12)").
+SECTION_TAIL_CHARS = 40
+_SECTION_TAIL = rf"(?:[^\w\n].{{0,{SECTION_TAIL_CHARS}}})?"
 #: A short line that opens a boilerplate section: "Related", "More from Reuters", "Comments (12)".
-SECTION_RE = _whole_line(_PHRASES["SECTION"], r"(?:[^\w\n].{0,40})?")
+SECTION_RE = _whole_line(_PHRASES["SECTION"], _SECTION_TAIL)
 #: A section header that opens the readers' comments: "Comments (12)", "Leave a reply".
-COMMENTS_RE = _whole_line(_PHRASES["COMMENTS"], r"(?:[^\w\n].{0,40})?")
+COMMENTS_RE = _whole_line(_PHRASES["COMMENTS"], _SECTION_TAIL)
 #: A phrase that marks a short line as boilerplate on its own (share, cookie, legal, account);
 #: LINE_SPACELESS_RE holds the phrases of scripts written without spaces.
 LINE_RE, LINE_SPACELESS_RE = _anywhere(_PHRASES["LINE"])
@@ -152,4 +155,18 @@ LINE_TRIE = trie_table(_split(_PHRASES["LINE"])[0])
 #: A whole line that is a single menu item.
 NAVIGATION_RE = _whole_line(_PHRASES["NAVIGATION"], r"(?:[^\w\n]|_)*")
 
-__all__ = ["COMMENTS_RE", "LANGUAGES", "LINE_RE", "LINE_SPACELESS_RE", "LINE_TRIE", "NAVIGATION_RE", "SECTION_RE"]
+
+def _tries(phrases: list[str]) -> tuple[bytes, bytes | None]:
+    """A whole-line pattern's phrases as :func:`trie_table`'s tables: spaced, then spaceless (if any)."""
+    spaced, spaceless = _split(phrases)
+    return trie_table(spaced), trie_table(spaceless) if spaceless else None
+
+
+#: SECTION_RE's and NAVIGATION_RE's phrases for the compiled core, which matches as they do.
+SECTION_TRIES = _tries(_PHRASES["SECTION"])
+NAVIGATION_TRIES = _tries(_PHRASES["NAVIGATION"])
+
+__all__ = [
+    "COMMENTS_RE", "LANGUAGES", "LINE_RE", "LINE_SPACELESS_RE", "LINE_TRIE", "NAVIGATION_RE", "NAVIGATION_TRIES",
+    "SECTION_RE", "SECTION_TAIL_CHARS", "SECTION_TRIES",
+]  # fmt: skip
