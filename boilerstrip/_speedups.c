@@ -500,6 +500,142 @@ phrase_hits(PyObject *module, PyObject *args)
     return out;
 }
 
+/* ------------------------------------------------------------------ dates */
+
+/* date_hits(lines) -> bytes: per line, 1 where boilerstrip.features._DATE finds a match: at a word
+ * start holding a decimal digit or a month's first letter, one of "12.3.2024" (1-4, 1-2 and 1+
+ * digits split by . / -), "jan[uary][.] 5", "5 jan[uary]", "5 days ago" (minutes to years, s or
+ * not) or "9:30". Each part is a run the pattern can only take whole, so no backtracking is needed. */
+
+static inline Py_UCS4
+at(int kind, const void *data, Py_ssize_t n, Py_ssize_t i)
+{
+    return i < n ? PyUnicode_READ(kind, data, i) : 0;
+}
+
+static Py_ssize_t
+digit_run(int kind, const void *data, Py_ssize_t n, Py_ssize_t i)
+{
+    Py_ssize_t j = i;
+    while (j < n && Py_UNICODE_ISDECIMAL(PyUnicode_READ(kind, data, j)))
+        j++;
+    return j - i;
+}
+
+static Py_ssize_t
+blank_run(int kind, const void *data, Py_ssize_t n, Py_ssize_t i)
+{
+    Py_ssize_t j = i;
+    while (j < n && is_blank(PyUnicode_READ(kind, data, j)))
+        j++;
+    return j - i;
+}
+
+/* Whether the ASCII word `w` is at i. */
+static int
+word_at(int kind, const void *data, Py_ssize_t n, Py_ssize_t i, const char *w)
+{
+    for (; *w; w++, i++) {
+        if (i >= n || PyUnicode_READ(kind, data, i) != (Py_UCS4)(unsigned char)*w)
+            return 0;
+    }
+    return 1;
+}
+
+static const char *const MONTHS[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+static const char *const SPANS[] = {"minute", "hour", "day", "week", "month", "year"};
+
+static int
+month_at(int kind, const void *data, Py_ssize_t n, Py_ssize_t i)
+{
+    for (int m = 0; m < 12; m++) {
+        if (word_at(kind, data, n, i, MONTHS[m]))
+            return 1;
+    }
+    return 0;
+}
+
+static int
+date_at(int kind, const void *data, Py_ssize_t n, Py_ssize_t p)
+{
+    Py_ssize_t digits = digit_run(kind, data, n, p);
+    if (digits) {
+        Py_ssize_t j = p + digits;
+        Py_UCS4 next = at(kind, data, n, j);
+        if (digits <= 4 && (next == '.' || next == '/' || next == '-')) { /* 12.3.2024 */
+            Py_ssize_t middle = digit_run(kind, data, n, j + 1), k = j + 1 + middle;
+            Py_UCS4 sep = at(kind, data, n, k);
+            if (middle >= 1 && middle <= 2 && (sep == '.' || sep == '/' || sep == '-') &&
+                digit_run(kind, data, n, k + 1) >= 1)
+                return 1;
+        }
+        if (digits <= 2 && next == ':' && digit_run(kind, data, n, j + 1) >= 2) /* 9:30 */
+            return 1;
+        Py_ssize_t blanks = blank_run(kind, data, n, j);
+        if (blanks) {
+            Py_ssize_t k = j + blanks;
+            if (digits <= 2 && month_at(kind, data, n, k)) /* 5 jan */
+                return 1;
+            for (int u = 0; u < 6; u++) { /* 5 days ago */
+                if (!word_at(kind, data, n, k, SPANS[u]))
+                    continue;
+                Py_ssize_t e = k + (Py_ssize_t)strlen(SPANS[u]);
+                if (at(kind, data, n, e) == 's')
+                    e++;
+                Py_ssize_t gap = blank_run(kind, data, n, e);
+                if (gap && word_at(kind, data, n, e + gap, "ago"))
+                    return 1;
+            }
+        }
+        return 0;
+    }
+    if (!month_at(kind, data, n, p)) /* jan[uary][.] 5 */
+        return 0;
+    Py_ssize_t j = p + 3;
+    while (j < n && PyUnicode_READ(kind, data, j) >= 'a' && PyUnicode_READ(kind, data, j) <= 'z')
+        j++;
+    if (at(kind, data, n, j) == '.')
+        j++;
+    Py_ssize_t blanks = blank_run(kind, data, n, j);
+    return blanks && digit_run(kind, data, n, j + blanks) >= 1;
+}
+
+static PyObject *
+date_hits(PyObject *module, PyObject *arg)
+{
+    if (!PyList_Check(arg)) {
+        PyErr_SetString(PyExc_TypeError, "date_hits: lines must be a list");
+        return NULL;
+    }
+    Py_ssize_t count = PyList_GET_SIZE(arg);
+    PyObject *out = PyBytes_FromStringAndSize(NULL, count);
+    if (out == NULL)
+        return NULL;
+    char *hits = PyBytes_AS_STRING(out);
+    for (Py_ssize_t i = 0; i < count; i++) {
+        PyObject *line = PyList_GET_ITEM(arg, i);
+        if (!PyUnicode_Check(line)) {
+            Py_DECREF(out);
+            PyErr_SetString(PyExc_TypeError, "date_hits: lines must be str");
+            return NULL;
+        }
+        int kind = PyUnicode_KIND(line);
+        const void *data = PyUnicode_DATA(line);
+        Py_ssize_t n = PyUnicode_GET_LENGTH(line);
+        int hit = 0;
+        for (Py_ssize_t p = 0; p < n && !hit; p++) {
+            Py_UCS4 ch = PyUnicode_READ(kind, data, p);
+            if (!Py_UNICODE_ISDECIMAL(ch) && !(ch < 128 && strchr("jfmasond", (int)ch) != NULL && ch != 0))
+                continue;
+            if (p > 0 && is_word(PyUnicode_READ(kind, data, p - 1)))
+                continue; /* \b: the line's text before is no word character */
+            hit = date_at(kind, data, n, p);
+        }
+        hits[i] = (char)hit;
+    }
+    return out;
+}
+
 static PyMethodDef methods[] = {
     {"token_counts", token_counts, METH_VARARGS,
      "token_counts(lines, low, stop, sample) -> bytes: per line, int32 tokens, title-cased, digits, stop words"},
@@ -508,6 +644,7 @@ static PyMethodDef methods[] = {
     {"phrase_table", phrase_table, METH_O, "phrase_table(table) -> capsule: a flattened phrase trie, checked"},
     {"phrase_hits", phrase_hits, METH_VARARGS,
      "phrase_hits(spaced, lines[, mode, spaceless, tail_max]) -> bytes: per line, 1 where a phrase is"},
+    {"date_hits", date_hits, METH_O, "date_hits(lines) -> bytes: per line, 1 where features._DATE finds a date"},
     {NULL, NULL, 0, NULL},
 };
 

@@ -218,6 +218,21 @@ _WHOLE_LINE = {
 }
 
 
+_compiled_dates = load_compiled("date_hits")
+
+
+def _dates(low: list[str], selected: np.ndarray, matching: Callable[..., np.ndarray]) -> np.ndarray:
+    """1.0 for each selected line holding a date or a time (:data:`_DATE`): the compiled core's test
+    where it is built, else the pattern's scan of the selected lines (``matching``)."""
+    if _compiled_dates is None:
+        return matching(_DATE)
+    hit = np.zeros(len(low))
+    chosen = np.flatnonzero(selected)
+    if len(chosen):
+        hit[chosen] = np.frombuffer(_compiled_dates([low[i] for i in chosen.tolist()]), dtype=np.uint8)
+    return hit
+
+
 def _line_phrases(low: list[str], selected: np.ndarray, matching: Callable[..., np.ndarray]) -> np.ndarray:
     """1.0 for each selected line holding a boilerplate phrase (:data:`LINE_RE`): the compiled core's
     trie walk where it is built (the pattern tries every position; the walk only word starts), else
@@ -342,7 +357,7 @@ def page_features(page: Page, full: bool = True) -> np.ndarray:
     x[:, 13] = [s[0] in _BULLETS for s in lines]
     x[:, 14] = all_lines(_URL)
     x[:, 15] = all_lines(_COPYRIGHT)
-    x[:, 16] = short_lines(_DATE)
+    x[:, 16] = _dates(low, short, short_lines)
     x[:, 17] = _anchored(_BYLINE, low, short)
     x[:, 18] = section
     x[:, 19] = _anchored(NAVIGATION_RE, low, words <= NAV_MAX_WORDS)

@@ -3,7 +3,7 @@
     python scripts/check_speedups.py [--every 10]
 
 Both inputs (page text and HTML) of every K-th page of both dev files, cleaned with the compiled
-counter, phrase trie, trees and DOM walk and without them, in one process; prints the time of each
+counter, phrase tries, date test, trees and DOM walk and without them, in one process; prints the time of each
 and exits 1 on any difference.
 CI runs it after the tests (tests/test_speedups.py checks the same on the fixtures and random text).
 Skips (exit 0) where the bench or the compiled core is absent.
@@ -27,12 +27,14 @@ from boilerstrip import features, html, score  # noqa: E402
 
 
 def _cores() -> tuple[object, ...]:
-    """The compiled parts in use: the token counter, the phrase trie, the trees, the DOM walk."""
-    return features._compiled_counts, features._compiled_phrases, score._compiled_forest, html._compiled
+    """The compiled parts in use: the token counter, the phrase tries, the dates, the trees, the DOM walk."""
+    return (features._compiled_counts, features._compiled_phrases, features._compiled_dates, score._compiled_forest,
+            html._compiled)  # fmt: skip
 
 
 def _set_cores(cores: tuple) -> None:
-    features._compiled_counts, features._compiled_phrases, score._compiled_forest, html._compiled = cores
+    (features._compiled_counts, features._compiled_phrases, features._compiled_dates, score._compiled_forest,
+     html._compiled) = cores  # fmt: skip
 
 
 def main() -> int:
@@ -52,19 +54,12 @@ def main() -> int:
                 record = json.loads(line)
                 for field, fmt in (("page_text", "text"), ("html", "html")):
                     outs = []
-                    for kind, cores in (("compiled", compiled), ("pure", (None, None, None, None))):
-                        (
-                            features._compiled_counts,
-                            features._compiled_phrases,
-                            score._compiled_forest,
-                            html._compiled,
-                        ) = cores
+                    for kind, cores in (("compiled", compiled), ("pure", (None,) * len(compiled))):
+                        _set_cores(cores)
                         start = time.perf_counter()
                         outs.append(boilerstrip.clean(record[field], input_format=fmt))
                         seconds[kind] += time.perf_counter() - start
-                    features._compiled_counts, features._compiled_phrases, score._compiled_forest, html._compiled = (
-                        compiled
-                    )
+                    _set_cores(compiled)
                     pages += 1
                     if outs[0] != outs[1]:
                         differ.append(f"{record['id']} ({fmt})")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import boilerstrip
@@ -91,12 +91,21 @@ def test_trees_whose_indices_leave_their_arrays_are_refused() -> None:
 def test_same_output_without_the_core(path) -> None:
     page = path.read_text(encoding="utf-8")
     compiled = boilerstrip.clean(page)
-    saved = features._compiled_counts, features._compiled_phrases, score._compiled_forest, html._compiled
-    features._compiled_counts = features._compiled_phrases = score._compiled_forest = html._compiled = None
+    parts = [
+        (features, "_compiled_counts"),
+        (features, "_compiled_phrases"),
+        (features, "_compiled_dates"),
+        (score, "_compiled_forest"),
+        (html, "_compiled"),
+    ]
+    saved = [getattr(module, name) for module, name in parts]
+    for module, name in parts:
+        setattr(module, name, None)
     try:
         assert boilerstrip.clean(page) == compiled
     finally:
-        features._compiled_counts, features._compiled_phrases, score._compiled_forest, html._compiled = saved
+        for (module, name), value in zip(parts, saved):
+            setattr(module, name, value)
 
 
 def _walked(markup: str) -> html.HtmlPage:
@@ -283,3 +292,19 @@ def test_whole_line_tries_find_what_the_patterns_find(pattern_name: str, data: s
     lines += [f"{first} {'z' * 40}", f"{first} {'z' * 41}", f"_{first}_", f"({first})", f"{first}x", f"x {first}"]
     got = features._anchored(pattern, lines, np.ones(len(lines), dtype=bool))
     assert got.tolist() == [float(pattern.match(s) is not None) for s in lines]
+
+
+_DATE_PIECES = ["1", "12", "2024", "12345", "٣", ".", "/", "-", ":", "30", " ", "  ", "\u00a0", "\t", "jan",
+                "january", "sept", "dec.", "may", "mo", "day", "days", "hours", "month", "ago", "x", "_", "é", ",",
+                "s"]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_DATE_PIECES), max_size=12).map("".join), max_size=10))
+@example(["12.3.2024", "1/22/2024x", "12345.1.1", "jan 5", "january. 5", "5 jan", "5  days   ago", "5 dayss ago",
+          "9:30", "123:30", "x9:30", "_9:30", "é9:30", "sep5", "١٢:٣٠"])  # fmt: skip
+def test_dates_found_where_the_pattern_finds_them(lines: list[str]) -> None:
+    from boilerstrip.features import _DATE
+
+    found = features._compiled_dates(lines)
+    assert [bool(hit) for hit in found] == [_DATE.search(line) is not None for line in lines]
