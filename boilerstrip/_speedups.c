@@ -466,23 +466,14 @@ line_hit(const trie_table *spaced, const trie_table *spaceless, PyObject *line, 
     return 0;
 }
 
-/* phrase_hits(spaced, lines[, mode, spaceless, tail_max]) -> bytes */
+/* One byte per line of the list `lines`: 1 where `test(line, how)` holds. */
+typedef int (*line_test)(PyObject *line, const void *how);
+
 static PyObject *
-phrase_hits(PyObject *module, PyObject *args)
+hits_per_line(PyObject *lines, const char *who, line_test test, const void *how)
 {
-    PyObject *capsule, *lines, *other = Py_None;
-    int mode = ANYWHERE;
-    Py_ssize_t tail_max = 0;
-    if (!PyArg_ParseTuple(args, "OO!|iOn:phrase_hits", &capsule, &PyList_Type, &lines, &mode, &other, &tail_max))
-        return NULL;
-    if (mode < ANYWHERE || mode > WHOLE_LINE_MARKS_TAIL) {
-        PyErr_SetString(PyExc_ValueError, "phrase_hits: unknown mode");
-        return NULL;
-    }
-    trie_table *spaced = PyCapsule_GetPointer(capsule, TRIE_CAPSULE);
-    trie_table *spaceless = other == Py_None ? NULL : PyCapsule_GetPointer(other, TRIE_CAPSULE);
-    if (spaced == NULL || (other != Py_None && spaceless == NULL))
-        return NULL;
+    if (!PyList_Check(lines))
+        return PyErr_Format(PyExc_TypeError, "%s: lines must be a list", who);
     Py_ssize_t count = PyList_GET_SIZE(lines);
     PyObject *out = PyBytes_FromStringAndSize(NULL, count);
     if (out == NULL)
@@ -492,12 +483,45 @@ phrase_hits(PyObject *module, PyObject *args)
         PyObject *line = PyList_GET_ITEM(lines, i);
         if (!PyUnicode_Check(line)) {
             Py_DECREF(out);
-            PyErr_SetString(PyExc_TypeError, "phrase_hits: lines must be str");
-            return NULL;
+            return PyErr_Format(PyExc_TypeError, "%s: lines must be str", who);
         }
-        hits[i] = (char)line_hit(spaced, spaceless, line, mode, tail_max);
+        hits[i] = (char)test(line, how);
     }
     return out;
+}
+
+typedef struct {
+    const trie_table *spaced, *spaceless;
+    int mode;
+    Py_ssize_t tail_max;
+} phrase_query;
+
+static int
+phrase_line(PyObject *line, const void *how)
+{
+    const phrase_query *q = how;
+    return line_hit(q->spaced, q->spaceless, line, q->mode, q->tail_max);
+}
+
+/* phrase_hits(spaced, lines[, mode, spaceless, tail_max]) -> bytes */
+static PyObject *
+phrase_hits(PyObject *module, PyObject *args)
+{
+    PyObject *capsule, *lines, *other = Py_None;
+    int mode = ANYWHERE;
+    Py_ssize_t tail_max = 0;
+    if (!PyArg_ParseTuple(args, "OO|iOn:phrase_hits", &capsule, &lines, &mode, &other, &tail_max))
+        return NULL;
+    if (mode < ANYWHERE || mode > WHOLE_LINE_MARKS_TAIL) {
+        PyErr_SetString(PyExc_ValueError, "phrase_hits: unknown mode");
+        return NULL;
+    }
+    trie_table *spaced = PyCapsule_GetPointer(capsule, TRIE_CAPSULE);
+    trie_table *spaceless = other == Py_None ? NULL : PyCapsule_GetPointer(other, TRIE_CAPSULE);
+    if (spaced == NULL || (other != Py_None && spaceless == NULL))
+        return NULL;
+    phrase_query query = {spaced, spaceless, mode, tail_max};
+    return hits_per_line(lines, "phrase_hits", phrase_line, &query);
 }
 
 /* ------------------------------------------------------------------ dates */
@@ -513,23 +537,30 @@ at(int kind, const void *data, Py_ssize_t n, Py_ssize_t i)
     return i < n ? PyUnicode_READ(kind, data, i) : 0;
 }
 
+static int
+is_decimal(Py_UCS4 ch)
+{
+    return Py_UNICODE_ISDECIMAL(ch);
+}
+
+static int
+is_blank_char(Py_UCS4 ch)
+{
+    return is_blank(ch);
+}
+
+/* How many characters from i on pass `test`. */
 static Py_ssize_t
-digit_run(int kind, const void *data, Py_ssize_t n, Py_ssize_t i)
+run_of(int kind, const void *data, Py_ssize_t n, Py_ssize_t i, int (*test)(Py_UCS4))
 {
     Py_ssize_t j = i;
-    while (j < n && Py_UNICODE_ISDECIMAL(PyUnicode_READ(kind, data, j)))
+    while (j < n && test(PyUnicode_READ(kind, data, j)))
         j++;
     return j - i;
 }
 
-static Py_ssize_t
-blank_run(int kind, const void *data, Py_ssize_t n, Py_ssize_t i)
-{
-    Py_ssize_t j = i;
-    while (j < n && is_blank(PyUnicode_READ(kind, data, j)))
-        j++;
-    return j - i;
-}
+#define digit_run(kind, data, n, i) run_of(kind, data, n, i, is_decimal)
+#define blank_run(kind, data, n, i) run_of(kind, data, n, i, is_blank_char)
 
 /* Whether the ASCII word `w` is at i. */
 static int
@@ -600,40 +631,29 @@ date_at(int kind, const void *data, Py_ssize_t n, Py_ssize_t p)
     return blanks && digit_run(kind, data, n, j + blanks) >= 1;
 }
 
-static PyObject *
-date_hits(PyObject *module, PyObject *arg)
+/* Whether a line holds a date: at a word start that holds a decimal digit or a month's first letter. */
+static int
+date_line(PyObject *line, const void *how)
 {
-    if (!PyList_Check(arg)) {
-        PyErr_SetString(PyExc_TypeError, "date_hits: lines must be a list");
-        return NULL;
+    int kind = PyUnicode_KIND(line);
+    const void *data = PyUnicode_DATA(line);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(line);
+    for (Py_ssize_t p = 0; p < n; p++) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, p);
+        if (!Py_UNICODE_ISDECIMAL(ch) && !(ch != 0 && ch < 128 && strchr("jfmasond", (int)ch) != NULL))
+            continue;
+        if (p > 0 && is_word(PyUnicode_READ(kind, data, p - 1)))
+            continue; /* \b: the character before is no word character */
+        if (date_at(kind, data, n, p))
+            return 1;
     }
-    Py_ssize_t count = PyList_GET_SIZE(arg);
-    PyObject *out = PyBytes_FromStringAndSize(NULL, count);
-    if (out == NULL)
-        return NULL;
-    char *hits = PyBytes_AS_STRING(out);
-    for (Py_ssize_t i = 0; i < count; i++) {
-        PyObject *line = PyList_GET_ITEM(arg, i);
-        if (!PyUnicode_Check(line)) {
-            Py_DECREF(out);
-            PyErr_SetString(PyExc_TypeError, "date_hits: lines must be str");
-            return NULL;
-        }
-        int kind = PyUnicode_KIND(line);
-        const void *data = PyUnicode_DATA(line);
-        Py_ssize_t n = PyUnicode_GET_LENGTH(line);
-        int hit = 0;
-        for (Py_ssize_t p = 0; p < n && !hit; p++) {
-            Py_UCS4 ch = PyUnicode_READ(kind, data, p);
-            if (!Py_UNICODE_ISDECIMAL(ch) && !(ch < 128 && strchr("jfmasond", (int)ch) != NULL && ch != 0))
-                continue;
-            if (p > 0 && is_word(PyUnicode_READ(kind, data, p - 1)))
-                continue; /* \b: the line's text before is no word character */
-            hit = date_at(kind, data, n, p);
-        }
-        hits[i] = (char)hit;
-    }
-    return out;
+    return 0;
+}
+
+static PyObject *
+date_hits(PyObject *module, PyObject *lines)
+{
+    return hits_per_line(lines, "date_hits", date_line, NULL);
 }
 
 static PyMethodDef methods[] = {
