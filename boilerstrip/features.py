@@ -131,6 +131,9 @@ def _matcher(lines: list[str], selected: np.ndarray) -> Callable[..., np.ndarray
     ends = [e + k for k, e in enumerate(ends, 1)]  # each line end, counting the joining newlines
 
     def matching(pattern: re.Pattern[str] | None, count: bool = False) -> np.ndarray:
+        compiled = None if count or pattern is None else _compiled_test(pattern)
+        if compiled is not None:
+            return _hits(compiled, lines, chosen)
         hit = np.zeros(n)
         if pattern is not None and text:
             for match in pattern.finditer(text):
@@ -142,17 +145,23 @@ def _matcher(lines: list[str], selected: np.ndarray) -> Callable[..., np.ndarray
 
 
 def _anchored(pattern: re.Pattern[str], low: list[str], selected: np.ndarray) -> np.ndarray:
-    """1.0 for each selected line that ``pattern`` matches at its start (one C-level call a line); the
-    compiled core's trie walk for the whole-line phrase patterns, which finds the same lines."""
-    hit = np.zeros(len(low))
+    """1.0 for each selected line that ``pattern`` matches at its start (one C-level call a line)."""
     chosen = np.flatnonzero(selected)
-    tries, mode, tail = _WHOLE_LINE.get(pattern, (None, 0, 0))
-    if len(chosen) and tries is not None and _compiled_phrases is not None:
-        found = _compiled_phrases(tries[0], [low[i] for i in chosen.tolist()], mode, tries[1], tail)
-        hit[chosen] = np.frombuffer(found, dtype=np.uint8)
-    elif len(chosen):
+    compiled = _compiled_test(pattern)
+    if compiled is not None:
+        return _hits(compiled, low, chosen)
+    hit = np.zeros(len(low))
+    if len(chosen):
         matched = map(pattern.match, [low[i] for i in chosen.tolist()])
         hit[chosen] = np.fromiter((m is not None for m in matched), dtype=float, count=len(chosen))
+    return hit
+
+
+def _hits(test: Callable[[list[str]], bytes], lines: list[str], chosen: np.ndarray) -> np.ndarray:
+    """1.0 for each chosen line the compiled ``test`` finds something in (a byte per line from it)."""
+    hit = np.zeros(len(lines))
+    if len(chosen):
+        hit[chosen] = np.frombuffer(test([lines[i] for i in chosen.tolist()]), dtype=np.uint8)
     return hit
 
 
@@ -197,54 +206,43 @@ def load_compiled(name: str) -> Callable[..., bytes] | None:
 
 _compiled_counts = load_compiled("token_counts")
 _compiled_phrases = load_compiled("phrase_hits")
-
-
-def _tables(*tables: bytes | None) -> tuple[object, ...] | None:
-    """The compiled core's checked copies of phrase tries (None where a pattern has no such part)."""
-    if _compiled_phrases is None:
-        return None
-    load = cast("Callable[[bytes], object]", load_compiled("phrase_table"))
-    return tuple(None if table is None else load(table) for table in tables)
-
-
-_line_trie = (_tables(LINE_TRIE) or (None,))[0]
-#: The core's modes for the whole-line patterns (``phrases._whole_line``): after the phrase, a mark
-#: and up to SECTION_TAIL_CHARS characters, or nothing but marks.
-_SEPARATED_TAIL, _MARKS_TAIL = 1, 2
-#: The whole-line patterns the core matches: (its tries, its mode, the tail's length), by pattern.
-_WHOLE_LINE = {
-    SECTION_RE: (_tables(*SECTION_TRIES), _SEPARATED_TAIL, SECTION_TAIL_CHARS),
-    NAVIGATION_RE: (_tables(*NAVIGATION_TRIES), _MARKS_TAIL, 0),
-}
-
-
 _compiled_dates = load_compiled("date_hits")
 
 
-def _dates(low: list[str], selected: np.ndarray, matching: Callable[..., np.ndarray]) -> np.ndarray:
-    """1.0 for each selected line holding a date or a time (:data:`_DATE`): the compiled core's test
-    where it is built, else the pattern's scan of the selected lines (``matching``)."""
-    if _compiled_dates is None:
-        return matching(_DATE)
-    hit = np.zeros(len(low))
-    chosen = np.flatnonzero(selected)
-    if len(chosen):
-        hit[chosen] = np.frombuffer(_compiled_dates([low[i] for i in chosen.tolist()]), dtype=np.uint8)
-    return hit
+def _tables(*tables: bytes | None) -> tuple[object | None, ...]:
+    """The compiled core's checked copies of phrase tries (None where a pattern has no such part, or
+    where the core is not there)."""
+    load = load_compiled("phrase_table") if _compiled_phrases is not None else None
+    return tuple(None if table is None or load is None else load(table) for table in tables)
 
 
-def _line_phrases(low: list[str], selected: np.ndarray, matching: Callable[..., np.ndarray]) -> np.ndarray:
-    """1.0 for each selected line holding a boilerplate phrase (:data:`LINE_RE`): the compiled core's
-    trie walk where it is built (the pattern tries every position; the walk only word starts), else
-    the pattern's scan of the selected lines (``matching``, from :func:`_matcher`)."""
-    if _compiled_phrases is None or _line_trie is None:
-        return matching(LINE_RE)
-    hit = np.zeros(len(low))
-    chosen = np.flatnonzero(selected)
-    if len(chosen):
-        found = _compiled_phrases(_line_trie, [low[i] for i in chosen.tolist()])
-        hit[chosen] = np.frombuffer(found, dtype=np.uint8)
-    return hit
+_line_trie = _tables(LINE_TRIE)[0]
+#: The core's modes of phrase matching (``phrases._anywhere``, ``phrases._whole_line``): anywhere
+#: between word boundaries; the whole line, the phrase then a mark and up to SECTION_TAIL_CHARS
+#: characters; the whole line, the phrase then nothing but marks.
+_ANYWHERE, _SEPARATED_TAIL, _MARKS_TAIL = 0, 1, 2
+#: The phrase patterns the core matches: (spaced trie, spaceless trie, mode, tail's length), by the
+#: pattern's id (hashing a compiled pattern hashes its whole program: about 20 µs for these).
+_PHRASE_PATTERNS = {
+    id(LINE_RE): ((_line_trie, None), _ANYWHERE, 0),
+    id(SECTION_RE): (_tables(*SECTION_TRIES), _SEPARATED_TAIL, SECTION_TAIL_CHARS),
+    id(NAVIGATION_RE): (_tables(*NAVIGATION_TRIES), _MARKS_TAIL, 0),
+}
+
+
+def _compiled_test(pattern: re.Pattern[str]) -> Callable[[list[str]], bytes] | None:
+    """The compiled core's test of lines that finds what ``pattern`` finds (a byte per line), where
+    the core has one and is in use; None: run the pattern."""
+    if pattern is _DATE:
+        return _compiled_dates
+    entry = _PHRASE_PATTERNS.get(id(pattern))
+    if entry is None or _compiled_phrases is None:
+        return None
+    (spaced, spaceless), mode, tail = entry
+    if spaced is None:
+        return None
+    phrases = _compiled_phrases
+    return lambda lines: phrases(spaced, lines, mode, spaceless, tail)
 
 
 def _spaceless_counts(lines: list[str], stop_counts: np.ndarray) -> list[int]:
@@ -357,11 +355,11 @@ def page_features(page: Page, full: bool = True) -> np.ndarray:
     x[:, 13] = [s[0] in _BULLETS for s in lines]
     x[:, 14] = all_lines(_URL)
     x[:, 15] = all_lines(_COPYRIGHT)
-    x[:, 16] = _dates(low, short, short_lines)
+    x[:, 16] = short_lines(_DATE)
     x[:, 17] = _anchored(_BYLINE, low, short)
     x[:, 18] = section
     x[:, 19] = _anchored(NAVIGATION_RE, low, words <= NAV_MAX_WORDS)
-    x[:, 20] = _line_phrases(low, short, short_lines)
+    x[:, 20] = short_lines(LINE_RE)
     if spaceless.any():
         x[:, 20] = np.maximum(x[:, 20], short_lines(LINE_SPACELESS_RE))
     x[:, 21] = words <= 1

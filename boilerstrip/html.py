@@ -117,8 +117,8 @@ _KIND_COLUMNS = {"p": _C["h_kind_p"], "li": _C["h_kind_li"], "cell": _C["h_kind_
 _KIND_CODES = {kind: code for code, kind in enumerate(("other", "title", "h1", *_KIND_COLUMNS))}
 
 
-_BOILER_SOURCE = trie_source(BOILER_FRAGMENTS) + f"|(?<![a-z0-9])(?:{trie_source(BOILER_WORDS)})(?![a-z0-9])"
-_BOILER_ATTR = re.compile(_BOILER_SOURCE)
+_BOILER_WORDS_SOURCE = f"(?<![a-z0-9])(?:{trie_source(BOILER_WORDS)})(?![a-z0-9])"  # whole words only
+_BOILER_ATTR = re.compile(trie_source(BOILER_FRAGMENTS) + "|" + _BOILER_WORDS_SOURCE)
 _COMMENT_ATTR = re.compile(trie_source(COMMENT_FRAGMENTS))
 _CONTENT_ATTR = re.compile(trie_source(CONTENT_FRAGMENTS))
 _AUTHOR_ATTR = re.compile(trie_source(AUTHOR_FRAGMENTS))
@@ -126,7 +126,8 @@ _RELATED_ATTR = re.compile(trie_source(RELATED_FRAGMENTS))
 #: Any of the five above: most names match none, and are read once.
 _ANY_ATTR = re.compile(
     trie_source((*BOILER_FRAGMENTS, *COMMENT_FRAGMENTS, *CONTENT_FRAGMENTS, *AUTHOR_FRAGMENTS, *RELATED_FRAGMENTS))
-    + f"|(?<![a-z0-9])(?:{trie_source(BOILER_WORDS)})(?![a-z0-9])"
+    + "|"
+    + _BOILER_WORDS_SOURCE
 )
 # Headings' ids are slugs of their text and inline elements name styles: only containers' names count.
 _UNNAMED = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "a", "span", "b", "strong", "i", "em", "img", "small"})
