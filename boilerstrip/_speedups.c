@@ -19,6 +19,11 @@
  * than a line break (a space in the phrase), either apostrophe, or an optional dash or white space
  * (a hyphen in the phrase). Every path is tried, as the regex's backtracking would, so a line is a
  * hit exactly when the pattern matches in it; "word character" is re's own test (alphanumeric or _).
+ *
+ * date_hits(lines) -> bytes and line_marks(lines, low, separators_max, ends_max) -> bytes
+ *
+ * Per line, what features._DATE finds, and the separators, links, copyright signs and sentence ends
+ * that features.line_marks counts with its patterns (each described where it is defined below).
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -656,6 +661,124 @@ date_hits(PyObject *module, PyObject *lines)
     return hits_per_line(lines, "date_hits", date_line, NULL);
 }
 
+/* ------------------------------------------------------------------ marks */
+
+/* line_marks(lines, low, separators_max, ends_max) -> bytes: four bytes per line, what
+ * boilerstrip.features.line_marks counts with its patterns: separators ([|•·»›], at most
+ * separators_max) in low[i]; 1 where low[i] holds a
+ * link ("http:", "https:", "www.", or ".com" that no word character follows); 1 where low[i] holds
+ * "©" or "(c)"; and sentence ends in lines[i] (at most SENTENCE_ENDS_MAX): a terminator, any closing
+ * quotes or brackets, then white space or the line's end (at most ends_max). A terminator's match
+ * takes only closing marks and one white space after it, never another terminator, so counting the
+ * positions counts re.findall's non-overlapping matches. Both caps are below 128. */
+
+static int
+is_separator(Py_UCS4 ch)
+{
+    return ch == '|' || ch == 0x2022 || ch == 0x00B7 || ch == 0x00BB || ch == 0x203A;
+}
+
+static int
+is_terminator(Py_UCS4 ch)
+{
+    return ch == '.' || ch == '!' || ch == '?' || ch == 0x3002 || ch == 0xFF01 || ch == 0xFF1F;
+}
+
+static int
+is_closing(Py_UCS4 ch)
+{
+    return ch == '"' || ch == '\'' || ch == 0x201D || ch == 0x2019 || ch == 0x00BB || ch == ')' || ch == ']';
+}
+
+/* Whether the ASCII text `w` stands at i. */
+static int
+text_at(int kind, const void *data, Py_ssize_t n, Py_ssize_t i, const char *w)
+{
+    for (; *w; w++, i++)
+        if (i >= n || PyUnicode_READ(kind, data, i) != (Py_UCS4)(unsigned char)*w)
+            return 0;
+    return 1;
+}
+
+static void
+mark_low(PyObject *line, int separators_max, char *row)
+{
+    int kind = PyUnicode_KIND(line);
+    const void *data = PyUnicode_DATA(line);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(line);
+    int separators = 0, link = 0, copyright = 0;
+    for (Py_ssize_t p = 0; p < n; p++) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, p);
+        if (is_separator(ch))
+            separators += separators < separators_max;
+        else if (ch == 0x00A9 || (ch == '(' && text_at(kind, data, n, p, "(c)")))
+            copyright = 1;
+        else if (!link && ch == 'h')
+            link = text_at(kind, data, n, p, "http:") || text_at(kind, data, n, p, "https:");
+        else if (!link && ch == 'w')
+            link = text_at(kind, data, n, p, "www.");
+        else if (!link && ch == '.')
+            link = text_at(kind, data, n, p, ".com") && (p + 4 >= n || !is_word(PyUnicode_READ(kind, data, p + 4)));
+    }
+    row[0] = (char)separators;
+    row[1] = (char)link;
+    row[2] = (char)copyright;
+}
+
+static int
+sentence_ends(PyObject *line, int ends_max)
+{
+    int kind = PyUnicode_KIND(line);
+    const void *data = PyUnicode_DATA(line);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(line);
+    int ends = 0;
+    for (Py_ssize_t p = 0; p < n && ends < ends_max; p++) {
+        if (!is_terminator(PyUnicode_READ(kind, data, p)))
+            continue;
+        Py_ssize_t q = p + 1;
+        while (q < n && is_closing(PyUnicode_READ(kind, data, q)))
+            q++;
+        if (q == n || Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, q))) {
+            ends++;
+            p = q;
+        }
+    }
+    return ends;
+}
+
+static PyObject *
+line_marks(PyObject *module, PyObject *args)
+{
+    PyObject *lines, *low;
+    int separators_max, ends_max;
+    if (!PyArg_ParseTuple(args, "O!O!ii:line_marks", &PyList_Type, &lines, &PyList_Type, &low, &separators_max,
+                          &ends_max))
+        return NULL;
+    if (separators_max < 0 || separators_max > 127 || ends_max < 0 || ends_max > 127) {
+        PyErr_SetString(PyExc_ValueError, "line_marks: caps must be 0 to 127");
+        return NULL;
+    }
+    Py_ssize_t count = PyList_GET_SIZE(lines);
+    if (PyList_GET_SIZE(low) != count) {
+        PyErr_SetString(PyExc_ValueError, "line_marks: lines and low differ in length");
+        return NULL;
+    }
+    PyObject *out = PyBytes_FromStringAndSize(NULL, 4 * count);
+    if (out == NULL)
+        return NULL;
+    char *rows = PyBytes_AS_STRING(out);
+    for (Py_ssize_t i = 0; i < count; i++) {
+        PyObject *line = PyList_GET_ITEM(lines, i), *lowered = PyList_GET_ITEM(low, i);
+        if (!PyUnicode_Check(line) || !PyUnicode_Check(lowered)) {
+            Py_DECREF(out);
+            return PyErr_Format(PyExc_TypeError, "line_marks: lines must be str");
+        }
+        mark_low(lowered, separators_max, rows + 4 * i);
+        rows[4 * i + 3] = (char)sentence_ends(line, ends_max);
+    }
+    return out;
+}
+
 static PyMethodDef methods[] = {
     {"token_counts", token_counts, METH_VARARGS,
      "token_counts(lines, low, stop, sample) -> bytes: per line, int32 tokens, title-cased, digits, stop words"},
@@ -665,6 +788,8 @@ static PyMethodDef methods[] = {
     {"phrase_hits", phrase_hits, METH_VARARGS,
      "phrase_hits(spaced, lines[, mode, spaceless, tail_max]) -> bytes: per line, 1 where a phrase is"},
     {"date_hits", date_hits, METH_O, "date_hits(lines) -> bytes: per line, 1 where features._DATE finds a date"},
+    {"line_marks", line_marks, METH_VARARGS,
+     "line_marks(lines, low, separators_max, ends_max) -> bytes: per line, separators, link, copyright sign, sentence ends"},
     {NULL, NULL, 0, NULL},
 };
 

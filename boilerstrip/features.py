@@ -63,6 +63,8 @@ _END_SENTENCE = frozenset(".!?。！？")
 _END_QUOTES = "\"'”’»)]"
 _ELLIPSES = ("...", "…")
 _BULLETS = frozenset("•-*–—·►▶▸◦▪■+>→")
+#: Counts of separators and sentence ends stop here: the features are these counts over their cap.
+SEPARATORS_MAX, SENTENCE_ENDS_MAX = 5, 10
 
 #: Names of the features of one block, in the order of the columns :func:`page_features` returns.
 NAMES: tuple[str, ...] = (
@@ -120,22 +122,28 @@ BIN_SOURCES = [(name, COLUMN[name], np.array(edges)) for name, edges in BINS.ite
 def _matcher(lines: list[str], selected: np.ndarray) -> Callable[..., np.ndarray]:
     """A function giving 1.0 for each selected line that a pattern matches somewhere, else 0.0.
 
-    The selected lines are joined into one string and scanned once per pattern (the patterns are
-    MULTILINE and never cross a line end); only the matches cost Python work.
+    Where the compiled core has the pattern's test, it runs that. Otherwise the selected lines are
+    joined into one string (once, at the first such pattern) and scanned once per pattern (the
+    patterns are MULTILINE and never cross a line end); only the matches cost Python work.
     """
     n = len(lines)
     chosen = np.flatnonzero(selected)
-    picked = [lines[i] for i in chosen.tolist()] if len(chosen) < n else lines
-    text = "\n".join(picked)
-    ends = list(accumulate(map(len, picked)))
-    ends = [e + k for k, e in enumerate(ends, 1)]  # each line end, counting the joining newlines
+    joined: list[tuple[str, list[int]]] = []
+
+    def join() -> tuple[str, list[int]]:
+        if not joined:
+            picked = [lines[i] for i in chosen.tolist()] if len(chosen) < n else lines
+            ends = [e + k for k, e in enumerate(accumulate(map(len, picked)), 1)]  # counting the newlines
+            joined.append(("\n".join(picked), ends))
+        return joined[0]
 
     def matching(pattern: re.Pattern[str] | None, count: bool = False) -> np.ndarray:
         compiled = None if count or pattern is None else _compiled_test(pattern)
         if compiled is not None:
             return _hits(compiled, lines, chosen)
         hit = np.zeros(n)
-        if pattern is not None and text:
+        if pattern is not None and len(chosen):
+            text, ends = join()
             for match in pattern.finditer(text):
                 line = chosen[bisect_right(ends, match.start())]
                 hit[line] = hit[line] + 1.0 if count else 1.0
@@ -207,6 +215,7 @@ def load_compiled(name: str) -> Callable[..., bytes] | None:
 _compiled_counts = load_compiled("token_counts")
 _compiled_phrases = load_compiled("phrase_hits")
 _compiled_dates = load_compiled("date_hits")
+_compiled_marks = load_compiled("line_marks")
 
 
 def _tables(*tables: bytes | None) -> tuple[object | None, ...]:
@@ -243,6 +252,27 @@ def _compiled_test(pattern: re.Pattern[str]) -> Callable[[list[str]], bytes] | N
         return None
     phrases = _compiled_phrases
     return lambda lines: phrases(spaced, lines, mode, spaceless, tail)
+
+
+def line_marks(lines: list[str], low: list[str], every: Callable[..., np.ndarray]) -> np.ndarray:
+    """Per line: separators (at most SEPARATORS_MAX) and whether a link and a copyright sign stand
+    in the lower-cased line; sentence ends in the line itself (at most SENTENCE_ENDS_MAX).
+
+    The compiled core counts all four in one pass over each line; ``every`` (a :func:`_matcher` of
+    all of ``low``) runs the patterns where the core is not there, with the same numbers.
+    """
+    if _compiled_marks is not None:
+        raw = _compiled_marks(lines, low, SEPARATORS_MAX, SENTENCE_ENDS_MAX)
+        return np.frombuffer(raw, dtype=np.uint8).reshape(-1, 4).astype(float)
+    ends = np.fromiter(map(len, map(_SENTENCE_END.findall, lines)), float, len(lines))
+    return np.column_stack(
+        (
+            np.minimum(every(_SEPARATOR, count=True), SEPARATORS_MAX),
+            every(_URL),
+            every(_COPYRIGHT),
+            np.minimum(ends, SENTENCE_ENDS_MAX),
+        )
+    ).reshape(-1, 4)
 
 
 def _spaceless_counts(lines: list[str], stop_counts: np.ndarray) -> list[int]:
@@ -336,6 +366,7 @@ def page_features(page: Page, full: bool = True) -> np.ndarray:
     section = _anchored(SECTION_RE, low, words <= SECTION_MAX_WORDS)
     since, no_long = _since_section(section > 0, is_long)
     counts = Counter(low)
+    marks = line_marks(lines, low, all_lines)
     blank_before = np.array(page.blank_before, dtype=float)
 
     x = np.empty((n, len(BASE_NAMES)))
@@ -345,16 +376,16 @@ def page_features(page: Page, full: bool = True) -> np.ndarray:
     x[:, 3] = [c[-1] in _END_SENTENCE and not e for c, e in zip(cores, ellipsis)]
     x[:, 4] = ellipsis
     x[:, 5] = [s[-1] in ":：" for s in lines]
-    x[:, 6] = np.minimum(np.fromiter(map(len, map(_SENTENCE_END.findall, lines)), float, n), 10) / 10.0
+    x[:, 6] = marks[:, 3] / SENTENCE_ENDS_MAX
     x[:, 7] = shape[:, 1] / safe_tokens
     x[:, 8] = shape[:, 2] / safe_tokens
     x[:, 9] = np.fromiter(map(str.count, lines, repeat(",")), float, n) / safe_words
     x[:, 10] = list(map(str.isupper, lines))
-    x[:, 11] = np.minimum(all_lines(_SEPARATOR, count=True), 5) / 5.0
+    x[:, 11] = marks[:, 0] / SEPARATORS_MAX
     x[:, 12] = [r[:1] in " \t" for r in page.raws]
     x[:, 13] = [s[0] in _BULLETS for s in lines]
-    x[:, 14] = all_lines(_URL)
-    x[:, 15] = all_lines(_COPYRIGHT)
+    x[:, 14] = marks[:, 1]
+    x[:, 15] = marks[:, 2]
     x[:, 16] = short_lines(_DATE)
     x[:, 17] = _anchored(_BYLINE, low, short)
     x[:, 18] = section

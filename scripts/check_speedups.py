@@ -27,14 +27,15 @@ from boilerstrip import features, html, score  # noqa: E402
 
 
 def _cores() -> tuple[object, ...]:
-    """The compiled parts in use: the token counter, the phrase tries, the dates, the trees, the DOM walk."""
-    return (features._compiled_counts, features._compiled_phrases, features._compiled_dates, score._compiled_forest,
-            html._compiled)  # fmt: skip
+    """The compiled parts in use: the token counter, the phrase tries, the dates, the line marks, the trees,
+    the DOM walk."""
+    return (features._compiled_counts, features._compiled_phrases, features._compiled_dates, features._compiled_marks,
+            score._compiled_forest, html._compiled)  # fmt: skip
 
 
 def _set_cores(cores: tuple) -> None:
-    (features._compiled_counts, features._compiled_phrases, features._compiled_dates, score._compiled_forest,
-     html._compiled) = cores  # fmt: skip
+    (features._compiled_counts, features._compiled_phrases, features._compiled_dates, features._compiled_marks,
+     score._compiled_forest, html._compiled) = cores  # fmt: skip
 
 
 def main() -> int:

@@ -95,6 +95,7 @@ def test_same_output_without_the_core(path) -> None:
         (features, "_compiled_counts"),
         (features, "_compiled_phrases"),
         (features, "_compiled_dates"),
+        (features, "_compiled_marks"),
         (score, "_compiled_forest"),
         (html, "_compiled"),
     ]
@@ -308,3 +309,33 @@ def test_dates_found_where_the_pattern_finds_them(lines: list[str]) -> None:
 
     found = features._compiled_dates(lines)
     assert [bool(hit) for hit in found] == [_DATE.search(line) is not None for line in lines]
+
+
+_MARK_PIECES = ["|", "•", "·", "»", "›", "http:", "https:", "http", "HTTP:", "www.", "WWW.", "ww.", ".com", ".COM",
+                "com", "©", "(c)", "(C)", "(c", ".", "!", "?", "。", "！", "？", '"', "'", "”", "’", ")", "]", " ",
+                "\t", "\u00a0", "\u3000", "\u2028", "x", "_", "é", "İ", "٣", "中"]  # fmt: skip
+
+
+def _pure_marks(lines: list[str], low: list[str]) -> np.ndarray:
+    compiled, features._compiled_marks = features._compiled_marks, None
+    try:
+        return features.line_marks(lines, low, features._matcher(low, np.ones(len(low), dtype=bool)))
+    finally:
+        features._compiled_marks = compiled
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_MARK_PIECES), max_size=16).map("".join), max_size=10))
+@example(["a.com", "a.com.", "a.comb", "a.com_", "a.com٣", "x. y", "end.", 'he said." ok', "?!?!?!?!?!?!", "a.)x",
+          "|||||||", "(C) 2024", "HTTPS://x", "wwww.x"])  # fmt: skip
+def test_line_marks_count_what_the_patterns_count(lines: list[str]) -> None:
+    low = [line.lower() for line in lines]
+    compiled = features.line_marks(lines, low, features._matcher(low, np.ones(len(low), dtype=bool)))
+    assert compiled.tolist() == _pure_marks(lines, low).tolist()
+
+
+def test_line_marks_refuse_what_they_cannot_count() -> None:
+    with pytest.raises(ValueError, match="differ in length"):
+        features._compiled_marks(["a"], [], 5, 10)
+    with pytest.raises(TypeError, match="must be str"):
+        features._compiled_marks([b"a"], ["a"], 5, 10)
