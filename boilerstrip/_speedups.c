@@ -24,6 +24,10 @@
  *
  * Per line, what features._DATE finds, and the separators, links, copyright signs and sentence ends
  * that features.line_marks counts with its patterns (each described where it is defined below).
+ *
+ * markup_counts(text, plain, bounded, words, groups, located) -> tuple of lists
+ *
+ * What pagetype.markup_hints counts in a page's markup, in one pass (described below).
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -779,6 +783,252 @@ line_marks(PyObject *module, PyObject *args)
     return out;
 }
 
+/* ------------------------------------------------------------------ markup */
+
+/* markup_counts(text, plain, bounded, words, groups, located) -> (list, list, list, list, list)
+ *
+ * What boilerstrip.pagetype.markup_hints reads in a page's lower-cased markup, in one pass:
+ * - per needle of `plain` (a tuple of str), its non-overlapping occurrences (str.count);
+ * - per needle of `bounded`, those that no word character follows (the pattern "<pre\b");
+ * - per word of `words`, the matches of [\"/]([a-z]+)\" that capture it, scanning as re.findall
+ *   does (a match takes the closing quote, so the next one starts after it);
+ * - per tuple of words in `groups`, the class attributes that hold one as a class name:
+ *   class=["'][^"']*\b(?:word|...)[-_\s"'], counted per attribute (pagetype._class_pattern says why
+ *   that is re.findall's count);
+ * - per needle of `located`, the list of every place it occurs, overlapping ones too (str.find from
+ *   one past the last).
+ * A needle is tried only at a position holding its first character, through a table of the needles
+ * by their first character (ASCII), or a short list (others). */
+
+enum { PLAIN, BOUNDED, LOCATED };
+
+typedef struct {
+    Py_UCS4 *chars;
+    Py_ssize_t len, next_ok;
+    long count;
+    int role;
+    PyObject *places; /* LOCATED: a list of positions */
+} needle;
+
+static int
+needle_at(int kind, const void *data, Py_ssize_t n, Py_ssize_t p, const needle *k)
+{
+    if (p < k->next_ok || p + k->len > n)
+        return 0;
+    for (Py_ssize_t j = 1; j < k->len; j++)
+        if (PyUnicode_READ(kind, data, p + j) != k->chars[j])
+            return 0;
+    return k->role != BOUNDED || p + k->len == n || !is_word(PyUnicode_READ(kind, data, p + k->len));
+}
+
+/* Whether the str `word` stands at text[from:], wholly before `to`. */
+static int
+word_at_span(int kind, const void *data, Py_ssize_t from, Py_ssize_t to, PyObject *word)
+{
+    Py_ssize_t len = PyUnicode_GET_LENGTH(word);
+    if (from + len > to)
+        return 0;
+    for (Py_ssize_t j = 0; j < len; j++)
+        if (PyUnicode_READ_CHAR(word, j) != PyUnicode_READ(kind, data, from + j))
+            return 0;
+    return 1;
+}
+
+/* The index in `words` of the word that is exactly text[from:to], or -1. */
+static Py_ssize_t
+word_index(int kind, const void *data, Py_ssize_t from, Py_ssize_t to, PyObject *words)
+{
+    for (Py_ssize_t w = 0; w < PyTuple_GET_SIZE(words); w++) {
+        PyObject *word = PyTuple_GET_ITEM(words, w);
+        if (PyUnicode_GET_LENGTH(word) == to - from && word_at_span(kind, data, from, to, word))
+            return w;
+    }
+    return -1;
+}
+
+/* After a quote or slash at p: the end of the [a-z]+ run when a quote closes it, else 0. */
+static Py_ssize_t
+quoted_word_end(int kind, const void *data, Py_ssize_t n, Py_ssize_t p)
+{
+    Py_ssize_t q = p + 1;
+    while (q < n && PyUnicode_READ(kind, data, q) >= 'a' && PyUnicode_READ(kind, data, q) <= 'z')
+        q++;
+    return q > p + 1 && q < n && PyUnicode_READ(kind, data, q) == '"' ? q : 0;
+}
+
+/* Whether the class value text[from:end] (`end` at a quote, or the text's end `n`) holds a word of
+ * `group` at a word start, followed by -, _, white space or the closing quote. */
+static int
+class_holds(int kind, const void *data, Py_ssize_t n, Py_ssize_t from, Py_ssize_t end, PyObject *group)
+{
+    for (Py_ssize_t j = from; j < end; j++) {
+        if (j > from && is_word(PyUnicode_READ(kind, data, j - 1)))
+            continue;
+        for (Py_ssize_t w = 0; w < PyTuple_GET_SIZE(group); w++) {
+            PyObject *word = PyTuple_GET_ITEM(group, w);
+            Py_ssize_t after = j + PyUnicode_GET_LENGTH(word);
+            if (!word_at_span(kind, data, j, end, word))
+                continue;
+            if (after < end) {
+                Py_UCS4 c = PyUnicode_READ(kind, data, after);
+                if (c == '-' || c == '_' || Py_UNICODE_ISSPACE(c))
+                    return 1;
+            }
+            else if (end < n) /* the closing quote */
+                return 1;
+        }
+    }
+    return 0;
+}
+
+static PyObject *
+count_list(const long *counts, Py_ssize_t size)
+{
+    PyObject *out = PyList_New(size);
+    for (Py_ssize_t i = 0; out != NULL && i < size; i++) {
+        PyObject *v = PyLong_FromLong(counts[i]);
+        if (v == NULL) {
+            Py_CLEAR(out);
+            break;
+        }
+        PyList_SET_ITEM(out, i, v);
+    }
+    return out;
+}
+
+static int
+check_strs(PyObject *tuple, int nonempty, const char *what)
+{
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(tuple); i++) {
+        PyObject *s = PyTuple_GET_ITEM(tuple, i);
+        if (!PyUnicode_Check(s) || (nonempty && PyUnicode_GET_LENGTH(s) == 0)) {
+            PyErr_Format(PyExc_ValueError, "markup_counts: %s must be non-empty str", what);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static PyObject *
+markup_counts(PyObject *module, PyObject *args)
+{
+    PyObject *text, *plain, *bounded, *words, *groups, *located, *result = NULL;
+    if (!PyArg_ParseTuple(args, "UO!O!O!O!O!:markup_counts", &text, &PyTuple_Type, &plain, &PyTuple_Type, &bounded,
+                          &PyTuple_Type, &words, &PyTuple_Type, &groups, &PyTuple_Type, &located))
+        return NULL;
+    PyObject *roles[3] = {plain, bounded, located};
+    Py_ssize_t total = 0, ngroups = PyTuple_GET_SIZE(groups), nw = PyTuple_GET_SIZE(words);
+    for (int r = 0; r < 3; r++) {
+        if (check_strs(roles[r], 1, "needles") < 0)
+            return NULL;
+        total += PyTuple_GET_SIZE(roles[r]);
+    }
+    if (check_strs(words, 1, "words") < 0)
+        return NULL;
+    for (Py_ssize_t g = 0; g < ngroups; g++)
+        if (!PyTuple_Check(PyTuple_GET_ITEM(groups, g)) || check_strs(PyTuple_GET_ITEM(groups, g), 1, "groups") < 0) {
+            PyErr_SetString(PyExc_ValueError, "markup_counts: groups must be tuples of non-empty str");
+            return NULL;
+        }
+    Py_ssize_t slots = total ? total : 1;
+    needle *needles = PyMem_Calloc(slots, sizeof(needle));
+    Py_ssize_t *table = PyMem_Calloc(128 * slots, sizeof(Py_ssize_t)); /* ASCII-led needles by first char */
+    Py_ssize_t *wide = PyMem_Calloc(slots, sizeof(Py_ssize_t));        /* the others */
+    long *counts = PyMem_Calloc(slots + nw + ngroups, sizeof(long));
+    Py_ssize_t filled[128] = {0}, nwide = 0;
+    if (needles == NULL || table == NULL || wide == NULL || counts == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (Py_ssize_t i = 0, r = 0, k = 0; i < total; i++, k++) {
+        while (k >= PyTuple_GET_SIZE(roles[r]))
+            r++, k = 0;
+        PyObject *s = PyTuple_GET_ITEM(roles[r], k);
+        needles[i].chars = PyUnicode_AsUCS4Copy(s);
+        if (needles[i].chars == NULL)
+            goto done;
+        needles[i].len = PyUnicode_GET_LENGTH(s);
+        needles[i].role = (int)r;
+        if (r == LOCATED && (needles[i].places = PyList_New(0)) == NULL)
+            goto done;
+        Py_UCS4 first = needles[i].chars[0];
+        if (first < 128)
+            table[first * slots + filled[first]++] = i;
+        else
+            wide[nwide++] = i;
+    }
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), word_from = 0;
+    for (Py_ssize_t p = 0; p < n; p++) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, p);
+        Py_ssize_t candidates = ch < 128 ? filled[ch] : nwide;
+        const Py_ssize_t *which = ch < 128 ? table + ch * slots : wide;
+        if ((ch == '"' || ch == '/') && p >= word_from) {
+            Py_ssize_t q = quoted_word_end(kind, data, n, p);
+            if (q) {
+                Py_ssize_t w = word_index(kind, data, p + 1, q, words);
+                if (w >= 0)
+                    counts[slots + w]++;
+                word_from = q + 1;
+            }
+        }
+        else if (ch == 'c' && ngroups && p + 7 <= n && text_at(kind, data, n, p, "class=")) {
+            Py_UCS4 quote = PyUnicode_READ(kind, data, p + 6);
+            if (quote == '"' || quote == '\'') {
+                Py_ssize_t end = p + 7;
+                while (end < n && PyUnicode_READ(kind, data, end) != '"' && PyUnicode_READ(kind, data, end) != '\'')
+                    end++;
+                for (Py_ssize_t g = 0; g < ngroups; g++)
+                    counts[slots + nw + g] += class_holds(kind, data, n, p + 7, end, PyTuple_GET_ITEM(groups, g));
+            }
+        }
+        for (Py_ssize_t f = 0; f < candidates; f++) {
+            needle *k = &needles[which[f]];
+            if (k->chars[0] != ch || !needle_at(kind, data, n, p, k))
+                continue;
+            if (k->role == LOCATED) {
+                PyObject *at = PyLong_FromSsize_t(p);
+                int failed = at == NULL || PyList_Append(k->places, at) < 0;
+                Py_XDECREF(at);
+                if (failed)
+                    goto done;
+            }
+            else {
+                k->count++;
+                k->next_ok = p + k->len;
+            }
+        }
+    }
+    for (Py_ssize_t i = 0; i < total; i++)
+        counts[i] = needles[i].count;
+    Py_ssize_t np_ = PyTuple_GET_SIZE(plain), nb = PyTuple_GET_SIZE(bounded);
+    PyObject *places = PyList_New(PyTuple_GET_SIZE(located));
+    for (Py_ssize_t i = 0; places != NULL && i < PyTuple_GET_SIZE(located); i++) {
+        PyList_SET_ITEM(places, i, needles[np_ + nb + i].places);
+        needles[np_ + nb + i].places = NULL; /* the list owns it now */
+    }
+    PyObject *a = count_list(counts, np_), *b = count_list(counts + np_, nb), *c = count_list(counts + slots, nw);
+    PyObject *d = count_list(counts + slots + nw, ngroups);
+    if (a != NULL && b != NULL && c != NULL && d != NULL && places != NULL)
+        result = PyTuple_Pack(5, a, b, c, d, places);
+    Py_XDECREF(a);
+    Py_XDECREF(b);
+    Py_XDECREF(c);
+    Py_XDECREF(d);
+    Py_XDECREF(places);
+done:
+    for (Py_ssize_t i = 0; needles != NULL && i < total; i++) {
+        PyMem_Free(needles[i].chars);
+        Py_XDECREF(needles[i].places);
+    }
+    PyMem_Free(needles);
+    PyMem_Free(table);
+    PyMem_Free(wide);
+    PyMem_Free(counts);
+    return result;
+}
+
 static PyMethodDef methods[] = {
     {"token_counts", token_counts, METH_VARARGS,
      "token_counts(lines, low, stop, sample) -> bytes: per line, int32 tokens, title-cased, digits, stop words"},
@@ -790,6 +1040,9 @@ static PyMethodDef methods[] = {
     {"date_hits", date_hits, METH_O, "date_hits(lines) -> bytes: per line, 1 where features._DATE finds a date"},
     {"line_marks", line_marks, METH_VARARGS,
      "line_marks(lines, low, separators_max, ends_max) -> bytes: per line, separators, link, copyright sign, sentence ends"},
+    {"markup_counts", markup_counts, METH_VARARGS,
+     "markup_counts(text, plain, bounded, words, groups, located) -> (list, list, list, list, list): "
+     "what pagetype.markup_hints reads, in one pass"},
     {NULL, NULL, 0, NULL},
 };
 

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import repeat
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 
+from .features import load_compiled
 from .limits import HINT_END_CHARS
 
 PAGE_TYPES: tuple[str, ...] = ("article", "collection", "documentation", "forum", "listing", "product", "service")
@@ -50,6 +51,18 @@ _LITERALS: dict[str, tuple[str, ...]] = {
     "gen_shop": ("shopify", "magento", "woocommerce", "bigcommerce", "prestashop", "salesforce commerce", "demandware"),
     "cart": ("in den warenkorb", "ajouter au panier", "buy now", "in stock"),
 }  # fmt: skip
+
+
+def _class_pattern(words: tuple[str, ...]) -> str:
+    """A class attribute holding one of ``words`` at a word start, then -, _, a space or the closing quote.
+
+    Its matches are one per attribute at most: the value ``[^"']*`` holds no quote, so no other
+    attribute can start inside a match, and a word is followed by a mark, never by "class=". So
+    counting the attributes that hold a word counts the matches (``_speedups.markup_counts`` does).
+    """
+    return rf"class=[\"'][^\"']*\b(?:{'|'.join(words)})[-_\s\"']"
+
+
 _URL_STARTS = r"canonical|og:url"  # (no overlap of one with the other, so str.find finds what re does)
 #: A price's currency symbol before its number, or its unit after it.
 _CURRENCIES = ("$", "€", "£", "¥", "₹")
@@ -66,15 +79,24 @@ _PATTERNS: dict[str, str] = {
     "path_article": _URL + r"(?:blog|news|articles?|posts?|stories|20\d\d)/",
     "price": rf"[{''.join(_CURRENCIES)}]\s?\d|\d\s?(?:{'|'.join(_UNITS)})\b",  # (counted from _found_at's starts)
     "cart": r"add[ -]to[ -](?:cart|bag|basket|wishlist)",  # plus the literals above
-    "class_post": r"class=[\"'][^\"']*\b(?:post|reply|replies|message|topic|thread)[-_\s\"']",
-    "class_product": r"class=[\"'][^\"']*\b(?:product|price|sku|variant|swatch)[-_\s\"']",
-    "class_card": r"class=[\"'][^\"']*\b(?:card|tile|grid-item|teaser|result)[-_\s\"']",
-    "code": r"<pre\b|<code\b",
-    "time": r"<time\b",
-    "article_tag": r"<article\b",
-    "table": r"<table\b",
-    "form": r"<form\b",
 }
+#: Class attributes that hold one of these words as a class name (or a name's first part: "post-body").
+_CLASSES: dict[str, tuple[str, ...]] = {
+    "class_post": ("post", "reply", "replies", "message", "topic", "thread"),
+    "class_product": ("product", "price", "sku", "variant", "swatch"),
+    "class_card": ("card", "tile", "grid-item", "teaser", "result"),
+}
+_PATTERNS.update({name: _class_pattern(words) for name, words in _CLASSES.items()})
+#: Elements counted by their start tags (``<pre`` then no word character), by hint.
+_TAGS: dict[str, tuple[str, ...]] = {
+    "code": ("pre", "code"), "time": ("time",), "article_tag": ("article",), "table": ("table",), "form": ("form",)
+}  # fmt: skip
+_PATTERNS.update({name: "|".join(rf"<{tag}\b" for tag in tags) for name, tags in _TAGS.items()})
+#: The literal each pattern's matches start with, where one does: the pattern is tried only there
+#: (so are the URL paths', at a canonical link, and the price's, by its symbol or unit: :func:`_starts`).
+_STARTS: dict[str, tuple[str, ...]] = {
+    "og_article": ("og:type",), "og_product": ("og:type",), "og_website": ("og:type",), "cart": ("add ", "add-")
+}  # fmt: skip
 _ORDER: tuple[str, ...] = (
     *_SCHEMA_TYPES, "og_article", "og_product", "og_website", "gen_forum", "gen_docs", "gen_shop", "path_product",
     "path_forum", "path_docs", "path_list", "path_article", "price", "cart", "class_post", "class_product",
@@ -138,39 +160,74 @@ def markup_hints(markup: str) -> np.ndarray:
     if len(markup) > 2 * HINT_END_CHARS:
         markup = markup[:HINT_END_CHARS] + "\n" + markup[-HINT_END_CHARS:]
     low = markup.lower()
-    types = Counter(_SCHEMA_WORD.findall(low))
-    url_starts = _found_at(low, _URL_STARTS.split("|"))
+    literal, tag, schema, classes, places = _scan(low)
     counts: list[int] = []
     for name in _ORDER:
         if name in _SCHEMA_TYPES:
-            counts.append(sum(types[t] for t in _SCHEMA_TYPES[name]))
-        elif name in _LITERALS:
-            found = sum(low.count(phrase) for phrase in _LITERALS[name])
-            counts.append(found + len(_COMPILED[name].findall(low)) if name in _COMPILED else found)
-        elif name.startswith("path_"):
-            counts.append(_count_from(_COMPILED[name], low, url_starts))
-        elif name == "price":
-            counts.append(_count_from(_COMPILED[name], low, _price_starts(low)))
+            counts.append(sum(schema[t] for t in _SCHEMA_TYPES[name]))
+        elif name in _TAGS:
+            counts.append(sum(tag[f"<{t}"] for t in _TAGS[name]))
+        elif name in _CLASSES:
+            counts.append(classes[name])
         else:
-            counts.append(len(_COMPILED[name].findall(low)))
+            found = sum(literal[phrase] for phrase in _LITERALS.get(name, ()))
+            counts.append(
+                found + (_count_from(_COMPILED[name], low, _starts(name, places)) if name in _COMPILED else 0)
+            )
     return np.log1p(counts)
 
 
-def _found_at(text: str, needles: Sequence[str], back: tuple[int, ...] = (0,)) -> list[int]:
-    """Where each of ``needles`` occurs in ``text`` (``back`` characters before each), by ``str.find``:
-    the places a pattern can start, found many times faster than the pattern scans for them."""
+def _starts(name: str, places: dict[str, list[int]]) -> list[int]:
+    """Where the pattern of hint ``name`` can start, sorted, from where :func:`_scan` found its needles."""
+    if name.startswith("path_"):
+        return sorted(places["canonical"] + places["og:url"])
+    if name == "price":  # at a currency symbol, or at the digit one or two characters before a unit
+        symbols = [at for needle in _CURRENCIES for at in places[needle]]
+        units = [at - back for needle in _UNITS for at in places[needle] for back in (1, 2) if at >= back]
+        return sorted(set(symbols + units))
+    return sorted(at for needle in _STARTS[name] for at in places[needle])
+
+
+#: What :func:`_scan` reads: literals (``str.count``), start tags (``<pre`` then no word character),
+#: schema.org types as quoted words, class names, and where each pattern's possible starts are.
+_PLAIN = tuple(dict.fromkeys(phrase for phrases in _LITERALS.values() for phrase in phrases))
+_BOUNDED = tuple(f"<{tag}" for tags in _TAGS.values() for tag in tags)
+_WORDS = tuple(dict.fromkeys(word for words in _SCHEMA_TYPES.values() for word in words))
+_LOCATED = tuple(
+    dict.fromkeys((*_URL_STARTS.split("|"), *_CURRENCIES, *_UNITS, *(s for v in _STARTS.values() for s in v)))
+)
+_compiled_scan = cast("Callable[..., tuple[list[Any], ...]] | None", load_compiled("markup_counts"))
+Counts = dict[str, int]
+
+
+def _scan(low: str) -> tuple[Counts, Counts, Counts, Counts, dict[str, list[int]]]:
+    """Each literal's count, each start tag's, each schema.org type's (a quoted word), each class hint's,
+    and every place each of :data:`_LOCATED` stands: in one pass of the compiled core, else by ``str``
+    and ``re`` (the same numbers)."""
+    if _compiled_scan is not None:
+        plain, bounded, words, classes, places = _compiled_scan(
+            low, _PLAIN, _BOUNDED, _WORDS, tuple(_CLASSES.values()), _LOCATED
+        )
+        return (dict(zip(_PLAIN, plain)), dict(zip(_BOUNDED, bounded)), dict(zip(_WORDS, words)),
+                dict(zip(_CLASSES, classes)), dict(zip(_LOCATED, places)))  # fmt: skip
+    types = Counter(_SCHEMA_WORD.findall(low))
+    return (
+        {phrase: low.count(phrase) for phrase in _PLAIN},
+        {tag: len(re.findall(rf"{tag}\b", low)) for tag in _BOUNDED},
+        {word: types[word] for word in _WORDS},
+        {name: len(_COMPILED[name].findall(low)) for name in _CLASSES},
+        {needle: _found_at(low, needle) for needle in _LOCATED},
+    )
+
+
+def _found_at(text: str, needle: str) -> list[int]:
+    """Every place ``needle`` stands in ``text``, overlapping ones too (by ``str.find``)."""
     found: list[int] = []
-    for needle in needles:
-        at = text.find(needle)
-        while at >= 0:
-            found.extend(at - b for b in back if at >= b)
-            at = text.find(needle, at + 1)
-    return sorted(found)
-
-
-def _price_starts(text: str) -> list[int]:
-    """Where a price can start: at a currency symbol, or at the digit one or two characters before a unit."""
-    return sorted(set(_found_at(text, _CURRENCIES) + _found_at(text, _UNITS, back=(1, 2))))
+    at = text.find(needle)
+    while at >= 0:
+        found.append(at)
+        at = text.find(needle, at + 1)
+    return found
 
 
 def _count_from(pattern: re.Pattern[str], text: str, starts: list[int]) -> int:

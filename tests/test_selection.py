@@ -3,7 +3,6 @@ and pages with no main content at all."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
@@ -532,19 +531,21 @@ def test_markup_hints_count_each_convention_once_per_occurrence() -> None:
 
 
 _PRICE_PIECES = ["$", "€", "£", "¥", "₹", "eur", "usd", "zł", "kč", "1", "٣", "12", " ", "\u00a0", "x", "euro", "usdt",
-                 "-", "canonical", "og:url", "\n"]  # fmt: skip
+                 "-", "canonical", "og:url", "og:type", '"', "'", "content=", "product", "add ", "add-", "to ",
+                 "cart", "/", "p/", "\n"]  # fmt: skip
 
 
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from(_PRICE_PIECES), max_size=40).map("".join))
 @example("price 1 eur, 12\u00a0€, 5€x, 3usd- and $ 4, £٣ kč, og:urlcanonical")
-def test_prices_and_url_starts_are_counted_where_the_patterns_would_find_them(text: str) -> None:
+@example("og:type\" content=\"product og:type' content='og:product add to cart add-to-bag add add to cart")
+def test_patterns_are_counted_where_their_needles_stand(text: str) -> None:
     from boilerstrip import pagetype
 
-    price = pagetype._COMPILED["price"]
-    assert pagetype._count_from(price, text, pagetype._price_starts(text)) == len(price.findall(text))
-    url_starts = [m.start() for m in re.finditer(pagetype._URL_STARTS, text)]
-    assert pagetype._found_at(text, pagetype._URL_STARTS.split("|")) == url_starts
+    places = pagetype._scan(text)[4]
+    for name in ("price", "path_product", "og_product", "og_article", "cart"):
+        pattern = pagetype._COMPILED[name]
+        assert pagetype._count_from(pattern, text, pagetype._starts(name, places)) == len(pattern.findall(text))
 
 
 def test_markup_hints_read_a_long_page_at_its_two_ends() -> None:

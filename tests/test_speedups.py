@@ -11,7 +11,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import boilerstrip
-from boilerstrip import features, html, score
+from boilerstrip import features, html, pagetype, score
 from boilerstrip.lexicon import function_words
 
 from .conftest import FIXTURES
@@ -96,6 +96,7 @@ def test_same_output_without_the_core(path) -> None:
         (features, "_compiled_phrases"),
         (features, "_compiled_dates"),
         (features, "_compiled_marks"),
+        (pagetype, "_compiled_scan"),
         (score, "_compiled_forest"),
         (html, "_compiled"),
     ]
@@ -339,3 +340,37 @@ def test_line_marks_refuse_what_they_cannot_count() -> None:
         features._compiled_marks(["a"], [], 5, 10)
     with pytest.raises(TypeError, match="must be str"):
         features._compiled_marks([b"a"], ["a"], 5, 10)
+
+
+_MARKUP_PIECES = ['class="', "class='", "class=", "post", "post-", "xpost", "replies", "grid-item", "card", "cards",
+                  '"', "'", " ", "\t", "\u00a0", "_", "-", "/", '"article"', '/product"', "article", "review", "smf",
+                  "discourse", "in stock", "<pre", "<code", "<time", "<form", "<table", ">", "x", "é", "٣", "中",
+                  "canonical", "og:url", "og:type", "content=", "$", "€", "£", "₹", "eur", "zł", "kč", "1", "add ",
+                  "add-", "to ", "cart", "product", "\n"]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_MARKUP_PIECES), max_size=40).map("".join))
+@example('class="post class="post" class=\'a"card-x\' class="tile')
+@example('"article""product" /review" "Review" smfsmf <pre> <prex <code_ $1 €€ 5eur add add to cart')
+@example('"article"product" "x"/offer"')
+def test_markup_scan_reads_what_the_patterns_read(low: str) -> None:
+    compiled = pagetype._scan(low)
+    saved, pagetype._compiled_scan = pagetype._compiled_scan, None
+    try:
+        assert compiled == pagetype._scan(low)
+    finally:
+        pagetype._compiled_scan = saved
+
+
+def test_markup_scan_counts_as_str_count_and_finds_as_str_find() -> None:
+    text = "aaaaa <pre <prex <pre>"
+    plain, bounded, _, _, places = pagetype._compiled_scan(text, ("aa",), ("<pre",), (), (), ("aa",))
+    assert plain == ["aaaaa".count("aa")] and bounded == [2] and places == [[0, 1, 2, 3]]
+
+
+def test_markup_scan_refuses_empty_needles() -> None:
+    with pytest.raises(ValueError, match="non-empty"):
+        pagetype._compiled_scan("abc", ("",), (), (), (), ())
+    with pytest.raises(ValueError, match="groups"):
+        pagetype._compiled_scan("abc", (), (), (), ("post",), ())
