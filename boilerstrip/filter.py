@@ -40,6 +40,7 @@ class Reason(str, Enum):
     OUTSIDE_REGION = "outside the main region"
     AUTHOR_BOX = "in an author box"
     RELATED = "in a box of links to related pages"
+    CONSENT = "in a cookie or consent dialog"
     GAP = "between kept blocks: a short run, or a run of code or of list items"
     CLEAN_PAGE_VETO = "flagged line on an already clean page"
     BEFORE_TITLE = "short line before the headline"

@@ -33,6 +33,7 @@ from .phrases.markup import (
     BOILER_FRAGMENTS,
     BOILER_WORDS,
     COMMENT_FRAGMENTS,
+    CONSENT_FRAGMENTS,
     CONTENT_FRAGMENTS,
     DISCLOSURE_FRAGMENTS,
     HIDDEN_CLASSES,
@@ -80,7 +81,7 @@ _BLOCK = frozenset({"p", "div", "section", "article", "main", "aside", "header",
 
 # Container flags, inherited by everything inside.
 (NAV, ASIDE, FOOTER, HEADER, MAIN, LIST, TABLE, QUOTE, FIGURE, FORM, BOILER, CONTENT, COMMENT, PRE, NOSCRIPT, AUTHOR,
- RELATED) = (1 << i for i in range(17))  # fmt: skip
+ RELATED, CONSENT) = (1 << i for i in range(18))  # fmt: skip
 _TAG_FLAGS = {
     "nav": NAV, "menu": NAV, "aside": ASIDE, "footer": FOOTER, "header": HEADER, "main": MAIN, "article": MAIN,
     "li": LIST, "dd": LIST, "dt": LIST, "td": TABLE, "th": TABLE, "blockquote": QUOTE, "figure": FIGURE,
@@ -123,12 +124,10 @@ _COMMENT_ATTR = re.compile(trie_source(COMMENT_FRAGMENTS))
 _CONTENT_ATTR = re.compile(trie_source(CONTENT_FRAGMENTS))
 _AUTHOR_ATTR = re.compile(trie_source(AUTHOR_FRAGMENTS))
 _RELATED_ATTR = re.compile(trie_source(RELATED_FRAGMENTS))
-#: Any of the five above: most names match none, and are read once.
-_ANY_ATTR = re.compile(
-    trie_source((*BOILER_FRAGMENTS, *COMMENT_FRAGMENTS, *CONTENT_FRAGMENTS, *AUTHOR_FRAGMENTS, *RELATED_FRAGMENTS))
-    + "|"
-    + _BOILER_WORDS_SOURCE
-)
+_CONSENT_ATTR = re.compile(trie_source(CONSENT_FRAGMENTS))
+#: Any of the six above: most names match none, and are read once.
+_NAMED_FRAGMENTS = (*BOILER_FRAGMENTS, *COMMENT_FRAGMENTS, *CONTENT_FRAGMENTS, *AUTHOR_FRAGMENTS, *RELATED_FRAGMENTS)
+_ANY_ATTR = re.compile(trie_source((*_NAMED_FRAGMENTS, *CONSENT_FRAGMENTS)) + "|" + _BOILER_WORDS_SOURCE)
 # Headings' ids are slugs of their text and inline elements name styles: only containers' names count.
 _UNNAMED = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "a", "span", "b", "strong", "i", "em", "img", "small"})
 # React's streamed server rendering sends each suspended part as <div hidden id="S:n">, moved into place by a
@@ -166,6 +165,8 @@ class HtmlPage:
     author_box: np.ndarray | None = None
     #: per line, whether it sits in a box of links to related pages (a rule's input, not a model feature)
     related_box: np.ndarray | None = None
+    #: per line, whether it sits in a cookie or consent dialog (a rule's input, not a model feature)
+    consent_box: np.ndarray | None = None
 
 
 @lru_cache(maxsize=1 << 15)
@@ -202,6 +203,8 @@ def _name_flags(name: str, is_class: bool) -> int:
         flags |= AUTHOR
     if is_class and _RELATED_ATTR.search(low):
         flags |= RELATED
+    if _CONSENT_ATTR.search(low):
+        flags |= CONSENT
     return flags
 
 
@@ -572,7 +575,7 @@ def html_page(markup: str, structure: Recorder | None = None) -> HtmlPage:
     flags = np.frombuffer(lines.flags, dtype=np.int64) if len(lines) else np.zeros(0, dtype=np.int64)
     page = HtmlPage("\n".join(lines.texts), _columns(lines), title, containers.astype(np.intp),
                     structure.structure if structure is not None else None, (flags & AUTHOR) > 0,
-                    (flags & RELATED) > 0)  # fmt: skip
+                    (flags & RELATED) > 0, (flags & CONSENT) > 0)  # fmt: skip
     lap("html features")
     return page
 

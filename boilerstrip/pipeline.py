@@ -23,6 +23,7 @@ from .score import Scorer, models
 from .segment import Page, segment
 from .select import (
     comments_header,
+    consent_span,
     drop_title_element,
     duplicates,
     far_heading,
@@ -42,6 +43,8 @@ from .thresholds import (
     CLEAN_PAGE_VETO_PROBABILITY,
     COMMENTS_KEEP_PROBABILITY,
     COMMENTS_MAX_FORUM_PROBABILITY,
+    CONSENT_BOX_KEEP_PROBABILITY,
+    CONSENT_BOX_MAX_SHARE,
     FALLBACK_MIN_PROBABILITY,
     FALLBACK_MIN_WORDS,
     FLOOR_PROBABILITY,
@@ -136,6 +139,7 @@ class Prepared:
     structure: Structure | None = None
     author_box: np.ndarray | None = None  #: HTML: lines inside an author box
     related_box: np.ndarray | None = None  #: HTML: lines inside a box of links to related pages
+    consent_box: np.ndarray | None = None  #: HTML: lines inside a cookie or consent dialog
 
 
 def page_type(
@@ -159,11 +163,11 @@ def prepare(data: object, options: Options, who: str, structure: bool = False) -
     page = html_page(text, recorder)
     if options.preset == "fast" or not page.text:
         return Prepared(page.text, "html", models().html, page.columns, page.containers, text, page.structure,
-                        page.author_box, page.related_box)  # fmt: skip
+                        page.author_box, page.related_box, page.consent_box)  # fmt: skip
     extra = np.hstack((page.columns, votes(text, page.text.splitlines())))
     lap("votes")
     return Prepared(page.text, "html+votes", models().votes, extra, page.containers, text, page.structure,
-                    page.author_box, page.related_box)  # fmt: skip
+                    page.author_box, page.related_box, page.consent_box)  # fmt: skip
 
 
 def _clean_page_veto(veto: Reason | None, p: float) -> Reason | None:
@@ -245,6 +249,8 @@ def run(data: object, options: Options, who: str = "clean", structure: bool = Fa
     # containers, which its scores read.)
     cut_comments = prepared.extra is None and bool(kinds) and kinds[0]["forum"] < COMMENTS_MAX_FORUM_PROBABILITY
 
+    consent = consent_span(page.texts)
+
     def choose(threshold_drop: float) -> _Choice:
         keep, reasons = _first_decisions(x, words, p2, options, threshold_drop, chrome, list_page, text_list, links)
         if threshold_drop:  # a second look lowers the bar for the page's text, not for its menus
@@ -253,6 +259,8 @@ def run(data: object, options: Options, who: str = "clean", structure: bool = Fa
             _drop_box(keep, reasons, p2, prepared.author_box, word_array, Reason.AUTHOR_BOX)
         if prepared.related_box is not None:  # a listing's cards may sit in a box so named
             _drop_box(keep, reasons, p2, prepared.related_box, word_array, Reason.RELATED, list_page)
+        if prepared.consent_box is not None:
+            _drop_box(keep, reasons, p2, prepared.consent_box, word_array, Reason.CONSENT)
         region = main_region(region_anchors(keep, menus, words), p2, words)
         _restrict_to_region(keep, reasons, p2, region, outside_bar, words)
         fill_gaps(keep, reasons, p2, code, words, items, prepared.containers)
@@ -265,6 +273,8 @@ def run(data: object, options: Options, who: str = "clean", structure: bool = Fa
             for i in range(header + 1, len(keep)):
                 if keep[i] and p2[i] < COMMENTS_KEEP_PROBABILITY:
                     keep[i], reasons[i] = False, Reason.COMMENTS
+        for i in range(*consent) if consent is not None else ():
+            keep[i], reasons[i] = False, Reason.CONSENT
         return _Choice(keep, reasons, title, region)
 
     choice, path = choose(0.0), Path.MAIN_REGION
@@ -406,6 +416,7 @@ def _fallback(
 _BOXES = {
     Reason.AUTHOR_BOX: (AUTHOR_BOX_KEEP_PROBABILITY, AUTHOR_BOX_MAX_SHARE, False),
     Reason.RELATED: (RELATED_BOX_KEEP_PROBABILITY, RELATED_BOX_MAX_SHARE, True),
+    Reason.CONSENT: (CONSENT_BOX_KEEP_PROBABILITY, CONSENT_BOX_MAX_SHARE, False),
 }
 
 

@@ -16,11 +16,12 @@ import numpy as np
 from .features import COLUMN
 from .filter import Reason
 from .limits import NORMALISE_BATCH_LINES
-from .phrases import COMMENTS_RE
+from .phrases import COMMENTS_RE, CONSENT_MARKS, CONSENT_RE
 from .score import best_stretch
 from .thresholds import (
     CODE_GAP_MIN_PROBABILITY,
     CODE_GAP_MIN_SHARE,
+    CONSENT_MIN_LINES,
     DUPLICATE_MIN_WORDS,
     GAP_MAX_BLOCKS,
     GAP_MIN_PROBABILITY,
@@ -79,6 +80,20 @@ def comments_header(texts: Sequence[str], x: np.ndarray, words: Sequence[float],
         if COMMENTS_RE.match(texts[start + 1 + i].lower()):
             return start + 1 + i
     return None
+
+
+def consent_span(texts: Sequence[str]) -> tuple[int, int] | None:
+    """The lines of a consent dialog's list of purposes, as page text or a page's HTML holds it when
+    the dialog's container goes unnamed: from the first line naming a purpose ("Measure content
+    performance") to the line after the last (that purpose's description), where at least
+    CONSENT_MIN_LINES lines name one; else ``None``."""
+    joined = "\n".join(texts)
+    if not any(mark in joined for mark in CONSENT_MARKS):
+        return None
+    named = [i for i, line in enumerate(joined.lower().split("\n")) if CONSENT_RE.search(line)]
+    if len(named) < CONSENT_MIN_LINES:
+        return None
+    return named[0], min(named[-1] + 2, len(texts))
 
 
 def fill_gaps(

@@ -96,6 +96,15 @@ AUTHOR_BOX_MAX_SHARE = 0.2
 RELATED_BOX_KEEP_PROBABILITY = 0.95
 #: ... and only where such containers hold at most this share of the kept words.
 RELATED_BOX_MAX_SHARE = 0.5
+#: Lines naming a consent purpose that make a consent dialog's list (:func:`select.consent_span`): the
+#: list names ten or so, an article that mentions one or two is no such list.
+CONSENT_MIN_LINES = 3
+#: HTML: a line inside a cookie or consent dialog (``onetrust-consent-sdk``, ``cookie-banner``) is
+#: dropped whatever it scores (above 1: no score keeps it) ...
+CONSENT_BOX_KEEP_PROBABILITY = 1.01
+#: ... unless such containers hold more than this share of the page's words: then the name is a state
+#: class on ``<html>`` or ``<body>`` ("cookie-banner-visible") and says nothing of any part.
+CONSENT_BOX_MAX_SHARE = 0.95
 #: Shortest normalised text (characters) for near-duplicate matching; shorter lines repeat by chance.
 NEAR_DUPLICATE_MIN_CHARS = 40
 #: A title candidate has at most this many words.

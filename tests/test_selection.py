@@ -730,3 +730,40 @@ def test_a_text_thread_keeps_its_posts_outside_the_region_but_not_its_footer() -
         _restrict_to_region(keep, reasons, p2, (0, 3), outside_region_bar(False, kinds), words)
         assert keep[4:] == kept
         assert reasons[5] is Reason.OUTSIDE_REGION
+
+
+_ARTICLE = "".join(
+    f"<p>{sentence} The committee met again on the following day to go through the figures line by line.</p>"
+    for sentence in ("The harbour board agreed a new budget for the dredging work.", "Fishing crews asked for the work "
+                     "to wait until the autumn.", "The board said the channel must be clear before the winter storms.")
+)  # fmt: skip
+_BANNER = (
+    "<p>We use small files on this site to remember your settings and to understand how visitors move between "
+    "pages, and we share some of that with the companies that help us run the site and pay for it.</p>"
+) * 3
+
+
+def test_a_consent_platforms_banner_goes_whatever_it_scores() -> None:
+    page = f"<html><body><article><h1>Harbour budget agreed</h1>{_ARTICLE}</article>"
+    out = boilerstrip.clean(page + f'<div class="cookie-banner">{_BANNER}</div></body></html>')
+    assert "harbour board agreed" in out and "small files on this site" not in out
+    why = boilerstrip.explain(page + f'<div id="didomi-host">{_BANNER}</div></body></html>')
+    assert any(b.reason == "in a cookie or consent dialog" for b in why.blocks)
+
+
+def test_a_consent_state_class_on_the_body_names_no_part() -> None:
+    page = f'<html><body class="cookie-consent-pending"><article><h1>Harbour budget agreed</h1>{_ARTICLE}</article>'
+    why = boilerstrip.explain(page + "</body></html>")
+    assert "harbour board agreed" in why.text and why.selection == boilerstrip.explain(_ARTICLE).selection
+
+
+def test_a_list_of_consent_purposes_is_found_and_a_mention_is_not() -> None:
+    from boilerstrip.select import consent_span
+
+    listed = ["Our story", "We and our partners store and/or access information on a device.", "Cookies stored.",
+              "Measure content performance", "Whether content reached its audience.", "Develop and improve services",
+              "Data used to improve.", "Accept all"]  # fmt: skip
+    assert consent_span(listed) == (1, 7)
+    mention = ["The regulator said sites may store and/or access information on a device only with consent.",
+               "It also asked how they measure advertising performance.", "The rules take effect in May."]  # fmt: skip
+    assert consent_span(mention) is None

@@ -2,7 +2,7 @@ r"""Boilerplate phrase lists, one data module per language, compiled into three 
 
 Each language module defines ``SECTION``, ``LINE`` and ``NAVIGATION`` tuples of lower-case phrases,
 and may define ``COMMENTS``: the section headers that open the readers' comments (section headers
-too, so they join ``SECTION``).
+too, so they join ``SECTION``), and ``CONSENT``: what a consent dialog's settings list names.
 They are merged and compiled here into trie-shaped alternations (one branch per first character),
 so matching costs one linear scan whatever the number of phrases, and no branch can backtrack
 catastrophically. The patterns are MULTILINE and never cross a line end, so one scan of a whole
@@ -32,7 +32,7 @@ _SPACELESS = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]")
 
 
 def _load() -> dict[str, list[str]]:
-    merged: dict[str, list[str]] = {"SECTION": [], "LINE": [], "NAVIGATION": [], "COMMENTS": []}
+    merged: dict[str, list[str]] = {"SECTION": [], "LINE": [], "NAVIGATION": [], "COMMENTS": [], "CONSENT": []}
     for code in LANGUAGES:
         module = importlib.import_module(f"{__name__}.{code}")
         for kind, phrases in merged.items():
@@ -154,6 +154,12 @@ LINE_RE, LINE_SPACELESS_RE = _anywhere(_PHRASES["LINE"])
 LINE_TRIE = trie_table(_split(_PHRASES["LINE"])[0])
 #: A whole line that is a single menu item.
 NAVIGATION_RE = _whole_line(_PHRASES["NAVIGATION"], r"(?:[^\w\n]|_)*")
+#: A purpose or feature a consent dialog's settings list names ("Measure advertising performance").
+CONSENT_RE = _anywhere(_PHRASES["CONSENT"])[0]
+#: The slashed words of the consent phrases ("and/or", "und/oder"): the first purpose of every such
+#: list, storing information on a device, holds one in each language, so a page without any holds no
+#: list (a substring test, far cheaper than the pattern).
+CONSENT_MARKS: tuple[str, ...] = tuple(sorted({w for p in _PHRASES["CONSENT"] for w in p.split() if "/" in w}))
 
 
 def _tries(phrases: list[str]) -> tuple[bytes, bytes | None]:
@@ -167,6 +173,6 @@ SECTION_TRIES = _tries(_PHRASES["SECTION"])
 NAVIGATION_TRIES = _tries(_PHRASES["NAVIGATION"])
 
 __all__ = [
-    "COMMENTS_RE", "LANGUAGES", "LINE_RE", "LINE_SPACELESS_RE", "LINE_TRIE", "NAVIGATION_RE", "NAVIGATION_TRIES",
-    "SECTION_RE", "SECTION_TAIL_CHARS", "SECTION_TRIES",
+    "COMMENTS_RE", "CONSENT_MARKS", "CONSENT_RE", "LANGUAGES", "LINE_RE", "LINE_SPACELESS_RE", "LINE_TRIE",
+    "NAVIGATION_RE", "NAVIGATION_TRIES", "SECTION_RE", "SECTION_TAIL_CHARS", "SECTION_TRIES",
 ]  # fmt: skip

@@ -119,3 +119,19 @@ NAVIGATION = (
     "schließen",
     "deutsch",
 )
+
+CONSENT = (
+    "informationen auf einem gerät speichern und/oder abrufen",
+    "eingeschränkte daten zur auswahl der werbung verwenden",
+    "profile für personalisierte werbung erstellen",
+    "profile zur auswahl personalisierter werbung verwenden",
+    "profile zur personalisierung von inhalten erstellen",
+    "profile zur auswahl personalisierter inhalte verwenden",
+    "werbeleistung messen",
+    "dienste entwickeln und verbessern",
+    "genaue standortdaten verwenden",
+    "geräteeigenschaften zur identifikation aktiv abfragen",
+    "auswahl einfacher anzeigen",
+    "personalisierte anzeigen auswählen",
+    "produkte entwickeln und verbessern",
+)

@@ -4,6 +4,8 @@ COMMENTS: a short line that opens the readers' comments (optional; it is a SECTI
 SECTION: a short line that opens a section of boilerplate (what follows it is teasers or links).
 LINE: words that make a short line boilerplate on their own (share, cookie, legal, account).
 NAVIGATION: a whole short line that is a menu item.
+CONSENT: what a consent dialog's settings list names, the purposes and features of the IAB's
+Transparency and Consent Framework (versions 2.0 and 2.2, both spellings): found anywhere in a line.
 """
 
 COMMENTS = (
@@ -261,4 +263,36 @@ NAVIGATION = (
     "open",
     "toggle navigation",
     "english",
+)
+
+CONSENT = (
+    "store and/or access information on a device",
+    "use limited data to select advertising",
+    "use limited data to select content",
+    "create profiles for personalised advertising",
+    "create profiles for personalized advertising",
+    "use profiles to select personalised advertising",
+    "use profiles to select personalized advertising",
+    "create profiles to personalise content",
+    "create profiles to personalize content",
+    "use profiles to select personalised content",
+    "use profiles to select personalized content",
+    "measure advertising performance",
+    "measure content performance",
+    "understand audiences through statistics or combinations of data from different sources",
+    "develop and improve services",
+    "use precise geolocation data",
+    "actively scan device characteristics for identification",
+    "select basic ads",
+    "create a personalised ads profile",
+    "create a personalized ads profile",
+    "select personalised ads",
+    "select personalized ads",
+    "create a personalised content profile",
+    "create a personalized content profile",
+    "select personalised content",
+    "select personalized content",
+    "measure ad performance",
+    "apply market research to generate audience insights",
+    "develop and improve products",
 )

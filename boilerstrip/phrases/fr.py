@@ -111,3 +111,17 @@ NAVIGATION = (
     "fermer",
     "français",
 )
+
+CONSENT = (
+    "stocker et/ou accéder à des informations sur un appareil",
+    "utiliser des données limitées pour sélectionner la publicité",
+    "créer des profils pour la publicité personnalisée",
+    "utiliser des profils pour sélectionner des publicités personnalisées",
+    "mesurer la performance des publicités",
+    "mesurer la performance des contenus",
+    "développer et améliorer les services",
+    "utiliser des données de géolocalisation précises",
+    "analyser activement les caractéristiques de l'appareil pour l'identification",
+    "sélectionner des publicités standard",
+    "développer et améliorer les produits",
+)

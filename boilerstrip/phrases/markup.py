@@ -49,6 +49,18 @@ COMMENT_FRAGMENTS: tuple[str, ...] = (
     "comment", "disqus", "respond", "reply", "replies", "discussion", "kommentar", "commentaire", "comentario",
     "commento", "reactie", "komentarz", "коммент",
 )  # fmt: skip
+#: Containers of a cookie or consent dialog: the banner and its settings panel, by the names the
+#: consent platforms most sites use write (OneTrust, Cookiebot, Didomi, Usercentrics, Quantcast,
+#: Sourcepoint, TrustArc, Complianz, Iubenda, Borlabs, Osano) or a banner's plain compound names. Never
+#: a page's content, however long its paragraphs of purposes and partners run. (A bare "cookie" or
+#: "consent" is no such name: a cookie policy's own page may call its body so.)
+CONSENT_FRAGMENTS: tuple[str, ...] = (
+    "onetrust", "optanon", "ot-sdk", "didomi", "usercentrics", "qc-cmp", "sp_message", "truste-", "trustarc",
+    "cmplz", "iubenda", "borlabs", "osano", "cmpbox", "cookiebot", "cookie-banner", "cookiebanner", "cookie-consent",
+    "cookieconsent", "cookie-notice", "cookie-bar", "cookie-law", "cookielaw", "cookie-popup", "cookie-modal",
+    "cookie-dialog", "consent-banner", "consent-manager", "consent-modal", "consent-dialog", "gdpr-banner",
+    "gdpr-consent", "cc-window", "cc-banner",
+)  # fmt: skip
 #: Containers of the main text.
 CONTENT_FRAGMENTS: tuple[str, ...] = (
     "article", "content", "entry", "post-body", "postbody", "post-content", "story", "main", "body", "text",
