@@ -156,10 +156,12 @@ LINE_TRIE = trie_table(_split(_PHRASES["LINE"])[0])
 NAVIGATION_RE = _whole_line(_PHRASES["NAVIGATION"], r"(?:[^\w\n]|_)*")
 #: A purpose or feature a consent dialog's settings list names ("Measure advertising performance").
 CONSENT_RE = _anywhere(_PHRASES["CONSENT"])[0]
-#: The slashed words of the consent phrases ("and/or", "und/oder"): the first purpose of every such
-#: list, storing information on a device, holds one in each language, so a page without any holds no
-#: list (a substring test, far cheaper than the pattern).
-CONSENT_MARKS: tuple[str, ...] = tuple(sorted({w for p in _PHRASES["CONSENT"] for w in p.split() if "/" in w}))
+#: The first purpose of every such list, storing information on a device, from its slashed word on
+#: ("and/or access information on a device"), as each language writes it, in lower case as the
+#: lists do: a page without one holds no list (a substring test, far cheaper than the pattern).
+CONSENT_MARKS: tuple[str, ...] = tuple(
+    sorted({p[p.index(w) :] for p in _PHRASES["CONSENT"] for w in p.split() if "/" in w})
+)
 
 
 def _tries(phrases: list[str]) -> tuple[bytes, bytes | None]:
