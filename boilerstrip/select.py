@@ -16,11 +16,12 @@ import numpy as np
 from .features import COLUMN
 from .filter import Reason
 from .limits import NORMALISE_BATCH_LINES
-from .phrases import COMMENTS_RE, CONSENT_MARKS, CONSENT_RE
+from .phrases import COMMENT_COUNT_RE, COMMENTS_RE, CONSENT_MARKS, CONSENT_RE
 from .score import best_stretch
 from .thresholds import (
     CODE_GAP_MIN_PROBABILITY,
     CODE_GAP_MIN_SHARE,
+    COMMENT_COUNT_MIN_PARAGRAPHS,
     CONSENT_MIN_LINES,
     DUPLICATE_MIN_WORDS,
     GAP_MAX_BLOCKS,
@@ -70,16 +71,33 @@ def region_anchors(keep: Sequence[bool], chrome: Sequence[bool], words: Sequence
 
 def comments_header(texts: Sequence[str], x: np.ndarray, words: Sequence[float], keep: Sequence[bool]) -> int | None:
     """The section header that opens the readers' comments after the article has begun ("Comments
-    (12)", "Leave a reply"), or ``None``. The article begins at its first kept line of running text."""
+    (12)", "Leave a reply"), or ``None``. The article begins at its first kept line of running text.
+
+    A count before the noun ("12 Comments", "7 Responses to “Title”") heads them too where it is the
+    page's only such line, counts some, and follows COMMENT_COUNT_MIN_PARAGRAPHS kept paragraphs: a
+    list of posts shows one under each card, and a post's byline may say "0 comments" or "21 comments"
+    above the article.
+    """
     kept = [i for i, k in enumerate(keep) if k]
     if not kept:
         return None
     start = next((i for i in kept if words[i] >= LONG_LINE_WORDS), kept[0])
     section = x[:, COLUMN["section_header"]]
+    counts = [
+        (i, m) for i, text in enumerate(texts) if text[:1].isdigit() and (m := COMMENT_COUNT_RE.match(text.lower()))
+    ]
+    counted = counts[0][0] if len(counts) == 1 and int(counts[0][1][1]) > 0 else None
+    if (
+        counted is not None
+        and sum(words[i] >= LONG_LINE_WORDS for i in kept if i < counted) < COMMENT_COUNT_MIN_PARAGRAPHS
+    ):
+        counted = None
     for i in np.flatnonzero(section[start + 1 :] > 0).tolist():
+        if counted is not None and counted < start + 1 + i:
+            break
         if COMMENTS_RE.match(texts[start + 1 + i].lower()):
             return start + 1 + i
-    return None
+    return counted if counted is not None and counted > start else None
 
 
 def consent_span(texts: Sequence[str]) -> tuple[int, int] | None:

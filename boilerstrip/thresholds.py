@@ -124,6 +124,9 @@ BOILER_LINE_MAX_WORDS = 20
 #: readers' comments header goes unless it scores at least COMMENTS_KEEP_PROBABILITY.
 COMMENTS_MAX_FORUM_PROBABILITY = 0.3
 COMMENTS_KEEP_PROBABILITY = 0.8
+#: A counted comments header ("12 Comments") opens the comments only after this many kept lines of
+#: running text: above the article it is the byline's count.
+COMMENT_COUNT_MIN_PARAGRAPHS = 3
 
 # --- filter -------------------------------------------------------------------------------------
 #: A veto is overruled when the block's final probability is at least this. The scorer reads the same

@@ -667,9 +667,12 @@ COMMENTS = [
 ]
 
 
-def test_page_text_drops_the_readers_comments_after_their_header() -> None:
+@pytest.mark.parametrize(
+    "opening", ["Comments (4)", "4 Comments", "4 Responses to “Sea walls rebuilt”", "4 Kommentare"]
+)
+def test_page_text_drops_the_readers_comments_after_their_header(opening: str) -> None:
     """Page text marks no comment containers, and a reader's long reply scores like the article; on a
-    page that is no thread, what follows a "Comments" header goes unless near certain."""
+    page that is no thread, what follows a "Comments" header (or "12 Comments") goes unless near certain."""
     from boilerstrip.pipeline import run
     from boilerstrip.select import comments_header
 
@@ -678,15 +681,13 @@ def test_page_text_drops_the_readers_comments_after_their_header() -> None:
         for name, comment in zip(("harbourdog", "Mary T.", "old_salt_62", "Ferryman"), COMMENTS)
         for line in (f"{name} says:", "12 March 2026 at 9:14 am", comment, "Reply")
     ]
-    text = "\n".join(
-        ["Coast News", "Home", "Sea walls rebuilt ahead of the spring tides", *ARTICLE, "Comments (4)", *thread]
-    )
+    text = "\n".join(["Coast News", "Home", "Sea walls rebuilt ahead of the spring tides", *ARTICLE, opening, *thread])
     result = run(text, boilerstrip.Options())
     out = result.text()
     assert all(p in out for p in ARTICLE)
     assert not any(c in out for c in COMMENTS)
     header = comments_header(result.page.texts, result.x, result.words, [True] * len(result.page))
-    assert header is not None and result.page.texts[header] == "Comments (4)"
+    assert header is not None and result.page.texts[header] == opening
 
 
 def test_the_bar_outside_the_main_region_by_input_and_page_type() -> None:

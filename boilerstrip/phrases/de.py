@@ -135,3 +135,9 @@ CONSENT = (
     "personalisierte anzeigen auswählen",
     "produkte entwickeln und verbessern",
 )
+
+COMMENT_COUNTS = (
+    "kommentare",
+    "kommentar",
+    "antworten",
+)

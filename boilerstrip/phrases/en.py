@@ -4,6 +4,7 @@ COMMENTS: a short line that opens the readers' comments (optional; it is a SECTI
 SECTION: a short line that opens a section of boilerplate (what follows it is teasers or links).
 LINE: words that make a short line boilerplate on their own (share, cookie, legal, account).
 NAVIGATION: a whole short line that is a menu item.
+COMMENT_COUNTS: the nouns after a count that head the readers' comments ("12 Comments", "7 Responses").
 CONSENT: what a consent dialog's settings list names, the purposes and features of the IAB's
 Transparency and Consent Framework (versions 2.0 and 2.2, both spellings): found anywhere in a line.
 """
@@ -295,4 +296,12 @@ CONSENT = (
     "measure ad performance",
     "apply market research to generate audience insights",
     "develop and improve products",
+)
+
+COMMENT_COUNTS = (
+    "comments",
+    "comment",
+    "responses",
+    "response",
+    "replies",
 )

@@ -114,3 +114,9 @@ NAVIGATION = (
     "cerrar",
     "español",
 )
+
+COMMENT_COUNTS = (
+    "comentarios",
+    "comentario",
+    "respuestas",
+)

@@ -125,3 +125,9 @@ CONSENT = (
     "sélectionner des publicités standard",
     "développer et améliorer les produits",
 )
+
+COMMENT_COUNTS = (
+    "commentaires",
+    "commentaire",
+    "réponses",
+)

@@ -104,3 +104,9 @@ NAVIGATION = (
     "chiudi",
     "italiano",
 )
+
+COMMENT_COUNTS = (
+    "commenti",
+    "commento",
+    "risposte",
+)

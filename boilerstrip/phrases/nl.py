@@ -100,3 +100,8 @@ NAVIGATION = (
     "sluiten",
     "nederlands",
 )
+
+COMMENT_COUNTS = (
+    "reacties",
+    "reactie",
+)

@@ -104,3 +104,9 @@ NAVIGATION = (
     "zamknij",
     "polski",
 )
+
+COMMENT_COUNTS = (
+    "komentarze",
+    "komentarzy",
+    "komentarz",
+)
