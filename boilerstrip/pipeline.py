@@ -248,6 +248,12 @@ def run(data: object, options: Options, who: str = "clean", structure: bool = Fa
     # that is no thread, what follows a comments header goes unless near certain. (HTML marks comment
     # containers, which its scores read.)
     cut_comments = prepared.extra is None and bool(kinds) and kinds[0]["forum"] < COMMENTS_MAX_FORUM_PROBABILITY
+    # HTML marks comment containers: after a comments header, their lines go on a page that is no thread.
+    comment_box = None if prepared.extra is None or not len(page) else column["h_attr_comment"] > 0
+
+    def no_thread() -> bool:
+        list_page()  # works the page type out, once
+        return kinds[0]["forum"] < COMMENTS_MAX_FORUM_PROBABILITY
 
     consent = consent_span(page.texts)
 
@@ -272,6 +278,15 @@ def run(data: object, options: Options, who: str = "clean", structure: bool = Fa
         if cut_comments and (header := comments_header(page.texts, x, words, keep)) is not None:
             for i in range(header + 1, len(keep)):
                 if keep[i] and p2[i] < COMMENTS_KEEP_PROBABILITY:
+                    keep[i], reasons[i] = False, Reason.COMMENTS
+        elif (
+            comment_box is not None
+            and comment_box.any()
+            and (header := comments_header(page.texts, x, words, keep)) is not None
+            and no_thread()
+        ):
+            for i in range(header + 1, len(keep)):
+                if keep[i] and comment_box[i] and p2[i] < COMMENTS_KEEP_PROBABILITY:
                     keep[i], reasons[i] = False, Reason.COMMENTS
         for i in range(*consent) if consent is not None else ():
             keep[i], reasons[i] = False, Reason.CONSENT

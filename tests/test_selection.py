@@ -768,3 +768,29 @@ def test_a_list_of_consent_purposes_is_found_and_a_mention_is_not() -> None:
     mention = ["The regulator said sites may store and/or access information on a device only with consent.",
                "It also asked how they measure advertising performance.", "The rules take effect in May."]  # fmt: skip
     assert consent_span(mention) is None
+
+
+@pytest.mark.parametrize("kind", ["article", "forum"])
+def test_html_drops_the_readers_comments_in_their_containers_after_their_header(monkeypatch, kind: str) -> None:
+    """HTML: after a comments header, the lines of comment-named containers go on a page that is no
+    thread (the header alone, or the containers alone, say too little: a listing's "Reviews"); on a
+    thread they are its content."""
+    from boilerstrip import pipeline
+    from boilerstrip.pagetype import PAGE_TYPES
+
+    sure = {name: float(name == kind) for name in PAGE_TYPES}
+    monkeypatch.setattr(pipeline, "page_type", lambda *args: sure)
+    replies = "".join(
+        f'<li class="comment"><p class="comment-author">{name}</p><p>{text}</p></li>'
+        for name, text in zip(("harbourdog", "Mary T.", "old_salt_62", "Ferryman"), COMMENTS)
+    )
+    body = "".join(f"<p>{p}</p>" for p in ARTICLE)
+    page = (
+        "<html><head><title>Sea walls rebuilt | Coast News</title></head><body><main><article>"
+        f"<h1>Sea walls rebuilt ahead of the spring tides</h1>{body}</article>"
+        f'<section id="comments"><h2>4 Comments</h2><ol class="comment-list">{replies}</ol></section>'
+        "</main></body></html>"
+    )
+    out = boilerstrip.clean(page)
+    assert all(p in out for p in ARTICLE)
+    assert all((c in out) == (kind == "forum") for c in COMMENTS)
