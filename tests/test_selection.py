@@ -668,7 +668,15 @@ COMMENTS = [
 
 
 @pytest.mark.parametrize(
-    "opening", ["Comments (4)", "4 Comments", "4 Responses to “Sea walls rebuilt”", "4 Kommentare"]
+    "opening",
+    [
+        "Comments (4)",
+        "4 Comments",
+        "4 Responses to “Sea walls rebuilt”",
+        "4 Kommentare",
+        "Comentários",
+        "4 comentários",
+    ],
 )
 def test_page_text_drops_the_readers_comments_after_their_header(opening: str) -> None:
     """Page text marks no comment containers, and a reader's long reply scores like the article; on a

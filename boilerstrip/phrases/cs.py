@@ -95,3 +95,15 @@ NAVIGATION = (
     "odpovědět",
     "čeština",
 )
+
+COMMENTS = (
+    "komentáře",
+    "diskuse",
+    "přidat komentář",
+)
+
+COMMENT_COUNTS = (
+    "komentářů",
+    "komentáře",
+    "komentář",
+)

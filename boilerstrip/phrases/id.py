@@ -97,3 +97,14 @@ NAVIGATION = (
     "berlangganan",
     "bahasa indonesia",
 )
+
+COMMENTS = (
+    "komentar",
+    "tinggalkan komentar",
+    "tinggalkan balasan",
+)
+
+COMMENT_COUNTS = (
+    "komentar",
+    "balasan",
+)

@@ -108,3 +108,16 @@ NAVIGATION = (
     "fechar",
     "português",
 )
+
+COMMENTS = (
+    "comentários",
+    "deixe um comentário",
+    "deixe seu comentário",
+    "deixe o seu comentário",
+)
+
+COMMENT_COUNTS = (
+    "comentários",
+    "comentário",
+    "respostas",
+)

@@ -108,3 +108,13 @@ NAVIGATION = (
     "reklam",
     "türkçe",
 )
+
+COMMENTS = (
+    "yorumlar",
+    "yorum yap",
+    "yorum yapın",
+)
+
+COMMENT_COUNTS = (
+    "yorum",
+)

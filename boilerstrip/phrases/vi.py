@@ -94,3 +94,12 @@ NAVIGATION = (
     "quảng cáo",
     "tiếng việt",
 )
+
+COMMENTS = (
+    "bình luận",
+    "để lại bình luận",
+)
+
+COMMENT_COUNTS = (
+    "bình luận",
+)
