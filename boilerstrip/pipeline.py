@@ -283,10 +283,14 @@ def run(data: object, options: Options, who: str = "clean", structure: bool = Fa
             comment_box is not None
             and comment_box.any()
             and (header := comments_header(page.texts, x, words, keep)) is not None
-            and no_thread()
         ):
-            for i in range(header + 1, len(keep)):
-                if keep[i] and comment_box[i] and p2[i] < COMMENTS_KEEP_PROBABILITY:
+            doomed = [
+                i
+                for i in range(header + 1, len(keep))
+                if keep[i] and comment_box[i] and p2[i] < COMMENTS_KEEP_PROBABILITY
+            ]
+            if doomed and no_thread():  # the page type is worked out only where a line would go
+                for i in doomed:
                     keep[i], reasons[i] = False, Reason.COMMENTS
         for i in range(*consent) if consent is not None else ():
             keep[i], reasons[i] = False, Reason.CONSENT

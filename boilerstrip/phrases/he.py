@@ -117,6 +117,4 @@ COMMENTS = (
     "הוסיפו תגובה",
 )
 
-COMMENT_COUNTS = (
-    "תגובות",
-)
+COMMENT_COUNTS = ("תגובות",)

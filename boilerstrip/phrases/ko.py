@@ -108,6 +108,4 @@ COMMENTS = (
     "댓글 쓰기",
 )
 
-COMMENT_COUNTS = (
-    "댓글",
-)
+COMMENT_COUNTS = ("댓글",)

@@ -115,6 +115,4 @@ COMMENTS = (
     "yorum yapın",
 )
 
-COMMENT_COUNTS = (
-    "yorum",
-)
+COMMENT_COUNTS = ("yorum",)

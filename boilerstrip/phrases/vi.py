@@ -100,6 +100,4 @@ COMMENTS = (
     "để lại bình luận",
 )
 
-COMMENT_COUNTS = (
-    "bình luận",
-)
+COMMENT_COUNTS = ("bình luận",)
