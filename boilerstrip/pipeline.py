@@ -24,6 +24,7 @@ from .segment import Page, segment
 from .select import (
     comments_header,
     consent_span,
+    counted_comments,
     drop_title_element,
     duplicates,
     far_heading,
@@ -256,6 +257,12 @@ def run(data: object, options: Options, who: str = "clean", structure: bool = Fa
         return kinds[0]["forum"] < COMMENTS_MAX_FORUM_PROBABILITY
 
     consent = consent_span(page.texts)
+    count_line: list[int | None] = []  # the page's comment count line, read once and only if asked
+
+    def counted() -> int | None:
+        if not count_line:
+            count_line.append(counted_comments(page.texts))
+        return count_line[0]
 
     def choose(threshold_drop: float) -> _Choice:
         keep, reasons = _first_decisions(x, words, p2, options, threshold_drop, chrome, list_page, text_list, links)
@@ -275,14 +282,14 @@ def run(data: object, options: Options, who: str = "clean", structure: bool = Fa
         title = _place_title(page, x, words, p2, keep, reasons, options, h1, page_title)
         if title is not None and title_elements is not None:
             drop_title_element(page.texts, title_elements, title, keep, reasons)
-        if cut_comments and (header := comments_header(page.texts, x, words, keep)) is not None:
+        if cut_comments and (header := comments_header(page.texts, x, words, keep, counted())) is not None:
             for i in range(header + 1, len(keep)):
                 if keep[i] and p2[i] < COMMENTS_KEEP_PROBABILITY:
                     keep[i], reasons[i] = False, Reason.COMMENTS
         elif (
             comment_box is not None
             and comment_box.any()
-            and (header := comments_header(page.texts, x, words, keep)) is not None
+            and (header := comments_header(page.texts, x, words, keep, counted())) is not None
         ):
             doomed = [
                 i

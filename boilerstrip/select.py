@@ -69,24 +69,31 @@ def region_anchors(keep: Sequence[bool], chrome: Sequence[bool], words: Sequence
     return free if sum(w for w, f in zip(words, free) if f) >= REGION_ANCHOR_MIN_WORDS else keep
 
 
-def comments_header(texts: Sequence[str], x: np.ndarray, words: Sequence[float], keep: Sequence[bool]) -> int | None:
+def counted_comments(texts: Sequence[str]) -> int | None:
+    """The page's only line that counts its comments ("12 Comments", "7 Responses to “Title”"), if it
+    counts some; else ``None`` (a list of posts shows one under each card, a byline may say "0
+    comments"). Read once a page: :func:`comments_header` asks for it on each selection."""
+    counts = [
+        (i, m) for i, text in enumerate(texts) if text[:1].isdigit() and (m := COMMENT_COUNT_RE.match(text.lower()))
+    ]
+    return counts[0][0] if len(counts) == 1 and int(counts[0][1][1]) > 0 else None
+
+
+def comments_header(
+    texts: Sequence[str], x: np.ndarray, words: Sequence[float], keep: Sequence[bool], counted: int | None
+) -> int | None:
     """The section header that opens the readers' comments after the article has begun ("Comments
     (12)", "Leave a reply"), or ``None``. The article begins at its first kept line of running text.
 
-    A count before the noun ("12 Comments", "7 Responses to “Title”") heads them too where it is the
-    page's only such line, counts some, and follows COMMENT_COUNT_MIN_PARAGRAPHS kept paragraphs: a
-    list of posts shows one under each card, and a post's byline may say "0 comments" or "21 comments"
-    above the article.
+    The page's comment count (``counted``, from :func:`counted_comments`) heads them too where it
+    follows COMMENT_COUNT_MIN_PARAGRAPHS kept paragraphs (a byline may say "21 comments" above the
+    article).
     """
     kept = [i for i, k in enumerate(keep) if k]
     if not kept:
         return None
     start = next((i for i in kept if words[i] >= LONG_LINE_WORDS), kept[0])
     section = x[:, COLUMN["section_header"]]
-    counts = [
-        (i, m) for i, text in enumerate(texts) if text[:1].isdigit() and (m := COMMENT_COUNT_RE.match(text.lower()))
-    ]
-    counted = counts[0][0] if len(counts) == 1 and int(counts[0][1][1]) > 0 else None
     if (
         counted is not None
         and sum(words[i] >= LONG_LINE_WORDS for i in kept if i < counted) < COMMENT_COUNT_MIN_PARAGRAPHS

@@ -682,7 +682,7 @@ def test_page_text_drops_the_readers_comments_after_their_header(opening: str) -
     """Page text marks no comment containers, and a reader's long reply scores like the article; on a
     page that is no thread, what follows a "Comments" header (or "12 Comments") goes unless near certain."""
     from boilerstrip.pipeline import run
-    from boilerstrip.select import comments_header
+    from boilerstrip.select import comments_header, counted_comments
 
     thread = [
         line
@@ -694,7 +694,8 @@ def test_page_text_drops_the_readers_comments_after_their_header(opening: str) -
     out = result.text()
     assert all(p in out for p in ARTICLE)
     assert not any(c in out for c in COMMENTS)
-    header = comments_header(result.page.texts, result.x, result.words, [True] * len(result.page))
+    texts = result.page.texts
+    header = comments_header(texts, result.x, result.words, [True] * len(texts), counted_comments(texts))
     assert header is not None and result.page.texts[header] == opening
 
 
