@@ -11,7 +11,8 @@
  *   attr_flags(classes, ident) -> int, hiding(classes) -> bool   html's cached class readers.
  * `shapes` is the walk's dict of shape ids (the title's is in it) and `own` the next id of a line
  * without an ancestor that far up; tables = (tag_flags, role_flags, kind_codes, skip_tags,
- * controls, block_tags, unnamed, PRE, BOILER, keep_levels, container_levels, long_line_chars):
+ * controls, block_tags, unnamed, PRE, BOILER, keep_levels, container_levels, long_line_chars,
+ * name_masks: the flags a tag's class and id names may not give):
  * html's tables, so that they live in one place. Returned: the lines' texts, then their flags,
  * boiler depths, depths, characters, kind codes, link shares, shape ids and container ids as the
  * bytes of html._Lines's arrays, then the next `own`.
@@ -77,6 +78,7 @@ enum { FLAGS, BOILER_DEPTH, DEPTH, CHARS, KIND, LINK_SHARE, SHAPE, CONTAINERS, N
 typedef struct {
     /* html's tables */
     PyObject *tag_flags, *role_flags, *kind_codes, *skip_tags, *controls, *block_tags, *unnamed;
+    PyObject *name_masks; /* tag -> the flags its class and id names may not give (the page's own names) */
     long pre, boiler;
     int keep, nlevels;
     long levels[MAX_LEVELS];
@@ -673,10 +675,19 @@ start(Walk *w, xmlNode *node)
         PyObject *flags = PyObject_CallFunctionObjArgs(w->attr_flags, classes, ident, NULL);
         if (flags == NULL)
             goto done;
-        own |= PyLong_AsLong(flags);
+        long named = PyLong_AsLong(flags);
         Py_DECREF(flags);
         if (PyErr_Occurred())
             goto done;
+        PyObject *mask = PyDict_GetItemWithError(w->name_masks, tag);
+        if (mask == NULL && PyErr_Occurred())
+            goto done;
+        if (mask != NULL) {
+            named &= ~PyLong_AsLong(mask);
+            if (PyErr_Occurred())
+                goto done;
+        }
+        own |= named;
         if (own & w->boiler)
             boiler_depth = depth;
     }
@@ -820,10 +831,10 @@ walk(PyObject *self, PyObject *args)
     if (!PyArg_ParseTuple(args, "OOOOOO!lO!", &root, &w.skip, &w.split, &w.attr_flags, &w.hiding, &PyDict_Type,
                           &w.shapes, &w.own, &PyTuple_Type, &tables))
         return NULL;
-    if (!PyArg_ParseTuple(tables, "O!O!O!O!O!O!O!lliO!n", &PyDict_Type, &w.tag_flags, &PyDict_Type, &w.role_flags,
+    if (!PyArg_ParseTuple(tables, "O!O!O!O!O!O!O!lliO!nO!", &PyDict_Type, &w.tag_flags, &PyDict_Type, &w.role_flags,
                           &PyDict_Type, &w.kind_codes, &PyFrozenSet_Type, &w.skip_tags, &PyFrozenSet_Type,
                           &w.controls, &PyFrozenSet_Type, &w.block_tags, &PyFrozenSet_Type, &w.unnamed, &w.pre,
-                          &w.boiler, &w.keep, &PyTuple_Type, &levels, &w.long_line))
+                          &w.boiler, &w.keep, &PyTuple_Type, &levels, &w.long_line, &PyDict_Type, &w.name_masks))
         return NULL;
     w.nlevels = (int)PyTuple_GET_SIZE(levels);
     if (w.keep < 0 || w.keep > MAX_KEEP || w.nlevels > MAX_LEVELS)

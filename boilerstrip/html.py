@@ -130,6 +130,10 @@ _NAMED_FRAGMENTS = (*BOILER_FRAGMENTS, *COMMENT_FRAGMENTS, *CONTENT_FRAGMENTS, *
 _ANY_ATTR = re.compile(trie_source((*_NAMED_FRAGMENTS, *CONSENT_FRAGMENTS)) + "|" + _BOILER_WORDS_SOURCE)
 # Headings' ids are slugs of their text and inline elements name styles: only containers' names count.
 _UNNAMED = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "a", "span", "b", "strong", "i", "em", "img", "small"})
+# The page's own elements carry state classes ("tweak-blog-item-show-author-profile", "has-related-posts",
+# "cookie-banner-visible") that name no part of it: they give no box (the rules' inputs, not model features).
+_BOXES = AUTHOR | RELATED | CONSENT
+_NAME_MASKS = {"html": _BOXES, "body": _BOXES}
 # React's streamed server rendering sends each suspended part as <div hidden id="S:n">, moved into place by a
 # script on arrival: the page's main content is often there, and a browser shows it.
 # The ids are hexadecimal ("S:0", "S:2e").
@@ -605,7 +609,8 @@ def _load_compiled_walk() -> ModuleType | None:
 
 #: html's tables, in the order the compiled walk reads them (its kinds as _Lines's codes).
 _WALK_TABLES = (_TAG_FLAGS, _ROLE_FLAGS, {tag: _KIND_CODES[kind] for tag, kind in _KINDS.items()}, _SKIP, _CONTROLS,
-                _BLOCK, _UNNAMED, PRE, BOILER, _KEEP_LEVELS, CONTAINER_LEVELS, LONG_LINE_CHARS)  # fmt: skip
+                _BLOCK, _UNNAMED, PRE, BOILER, _KEEP_LEVELS, CONTAINER_LEVELS, LONG_LINE_CHARS,
+                _NAME_MASKS)  # fmt: skip
 
 
 class _StructureWalker(_Walker):
@@ -714,7 +719,7 @@ def _walk(root: etree._Element, walker: _Walker, recorder: Recorder | None = Non
             classes = element.get("class", "")
             ident = "" if tag in _UNNAMED else element.get("id", "")
             if ident or (classes and tag not in _UNNAMED):
-                own |= _attr_flags(classes, ident)
+                own |= _attr_flags(classes, ident) & ~_NAME_MASKS.get(tag, 0)
                 if own & BOILER:
                     boiler_depth = depth
             block = tag in _BLOCK

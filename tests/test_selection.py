@@ -353,6 +353,20 @@ def test_a_box_of_related_posts_after_the_article_is_dropped() -> None:
     assert RELATED_REASON in boilerstrip.explain(html).format(width=200)
 
 
+@pytest.mark.parametrize("tag", ["html", "body"])
+def test_the_pages_own_state_classes_name_no_box(tag: str) -> None:
+    """``<body class="show-read-next">`` says what the page shows, not that it is all links to other
+    pages: the page's own elements give no box, and the box inside it still goes."""
+    box = _related_box('class="related-posts"')
+    html = page(f"<main><article>{article_html()}</article>{box}</main>")
+    state = 'class="single-post show-read-next tweak-show-author-profile"'
+    html = html.replace(f"<{tag}>", f"<{tag} {state}>", 1)
+    assert state in html
+    out = boilerstrip.clean(html)
+    assert kept_share(out) == 1.0
+    assert not any(excerpt[:40] in out for _, excerpt in RELATED_CARDS)
+
+
 def test_a_related_box_named_only_by_its_id_is_not_taken_for_one() -> None:
     """Ids are often slugs of a heading's words ("more-on-harbours-related-articles"): only class names count.
     The same cards in a box of neutral classes read as the article's text, so all of them stay."""
