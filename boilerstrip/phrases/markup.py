@@ -30,11 +30,14 @@ BOILER_WORDS: tuple[str, ...] = (
     "extra", "more", "side", "rail", "right", "left", "sub", "aux", "tools",
 )  # fmt: skip
 #: Containers of an author box: the writer's portrait and biography beside or under the article
-#: (WordPress, Genesis and Drupal themes and BEM-named components write them so).
+#: (WordPress, Genesis and Drupal themes and BEM-named components write them so, and the author-box
+#: plugins: Simple Author Box's ``saboxplugin``, Fancier Author Box's ``ts-fab``, Starbox's ``abh_``,
+#: Molongui's, PublishPress Authors').
 AUTHOR_FRAGMENTS: tuple[str, ...] = (
-    "author-box", "authorbox", "author_box", "author-bio", "author__bio", "author-info", "author__info",
-    "author_info", "author-section", "about-author", "about-the-author", "author-card", "author__card",
-    "author-details", "author-description", "author-profile", "author-tooltip", "writer-bio",
+    "author-box", "authorbox", "author_box", "author-bio", "author__bio", "author_bio", "authorbio", "author-info",
+    "author__info", "author_info", "author-section", "about-author", "about-the-author", "author-card",
+    "author__card", "author-details", "author-desc", "author_desc", "author-profile", "author-tooltip",
+    "writer-bio", "saboxplugin", "ts-fab-", "abh_box", "molongui-author", "pp-author-boxes",
 )  # fmt: skip
 #: Containers of links to the site's other pages ("Related", "You might also like", "Read next",
 #: "Most read"): their cards carry headlines and excerpts that score like the article's own text.
