@@ -296,11 +296,12 @@ BIO = ("Marit Solberg is a coastal engineer and writer who has covered harbour w
        "reporting on flood defences has won two regional press awards and she lives in a fishing town.")  # fmt: skip
 
 
-def test_an_author_box_is_not_the_article() -> None:
+@pytest.mark.parametrize("name", ["author__info", "saboxplugin-wrap", "ts-fab-wrapper", "author_desc"])
+def test_an_author_box_is_not_the_article(name: str) -> None:
     body = (
         "<article><h1>Sea walls rebuilt ahead of the spring tides</h1>"
         + "".join(f"<p>{p}</p>" for p in ARTICLE)
-        + f'<div class="author__info"><p>{BIO}</p></div></article>'
+        + f'<div class="{name}"><p>{BIO}</p></div></article>'
     )
     doc = boilerstrip.extract(page(body), metadata=False)
     assert ARTICLE[-1] in doc.text
