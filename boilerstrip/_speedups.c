@@ -105,6 +105,17 @@ count_line(PyObject *line, Py_ssize_t sample, PyObject *stop, int32_t *row)
     return 0;
 }
 
+/* Whether the lists `lines` and `low` (the same lines lower-cased) are as long as each other; else
+ * a ValueError naming `who`. */
+static int
+same_length(PyObject *lines, PyObject *low, const char *who)
+{
+    if (PyList_GET_SIZE(low) == PyList_GET_SIZE(lines))
+        return 1;
+    PyErr_Format(PyExc_ValueError, "%s: lines and low differ in length", who);
+    return 0;
+}
+
 static PyObject *
 token_counts(PyObject *module, PyObject *args)
 {
@@ -116,11 +127,9 @@ token_counts(PyObject *module, PyObject *args)
         PyErr_SetString(PyExc_TypeError, "token_counts: stop must be a set or frozenset");
         return NULL;
     }
-    Py_ssize_t n = PyList_GET_SIZE(lines);
-    if (PyList_GET_SIZE(low) != n) {
-        PyErr_SetString(PyExc_ValueError, "token_counts: lines and low differ in length");
+    if (!same_length(lines, low, "token_counts"))
         return NULL;
-    }
+    Py_ssize_t n = PyList_GET_SIZE(lines);
     PyObject *out = PyBytes_FromStringAndSize(NULL, n * 4 * (Py_ssize_t)sizeof(int32_t));
     if (out == NULL)
         return NULL;
@@ -762,11 +771,9 @@ line_marks(PyObject *module, PyObject *args)
         PyErr_SetString(PyExc_ValueError, "line_marks: caps must be 0 to 127");
         return NULL;
     }
-    Py_ssize_t count = PyList_GET_SIZE(lines);
-    if (PyList_GET_SIZE(low) != count) {
-        PyErr_SetString(PyExc_ValueError, "line_marks: lines and low differ in length");
+    if (!same_length(lines, low, "line_marks"))
         return NULL;
-    }
+    Py_ssize_t count = PyList_GET_SIZE(lines);
     PyObject *out = PyBytes_FromStringAndSize(NULL, 4 * count);
     if (out == NULL)
         return NULL;
