@@ -246,11 +246,11 @@ def run(data: object, options: Options, who: str = "clean", structure: bool = Fa
     text_list = prepared.extra is None and len(page) > 0 and list_page()
     outside_bar = outside_region_bar(prepared.extra is not None, kinds[0] if kinds else None)
     # Nor does it mark the readers' comments, whose long replies score like the article: on page text
-    # that is no thread, what follows a comments header goes unless near certain. (HTML marks comment
-    # containers, which its scores read.)
+    # that is no thread, what follows a comments header goes unless near certain. HTML marks comment
+    # containers: after such a header, their lines go, on a page that is no thread.
     cut_comments = prepared.extra is None and bool(kinds) and kinds[0]["forum"] < COMMENTS_MAX_FORUM_PROBABILITY
-    # HTML marks comment containers: after a comments header, their lines go on a page that is no thread.
     comment_box = None if prepared.extra is None or not len(page) else column["h_attr_comment"] > 0
+    read_comments = cut_comments or (comment_box is not None and bool(comment_box.any()))
 
     def no_thread() -> bool:
         list_page()  # works the page type out, once
@@ -282,21 +282,10 @@ def run(data: object, options: Options, who: str = "clean", structure: bool = Fa
         title = _place_title(page, x, words, p2, keep, reasons, options, h1, page_title)
         if title is not None and title_elements is not None:
             drop_title_element(page.texts, title_elements, title, keep, reasons)
-        if cut_comments and (header := comments_header(page.texts, x, words, keep, counted())) is not None:
-            for i in range(header + 1, len(keep)):
-                if keep[i] and p2[i] < COMMENTS_KEEP_PROBABILITY:
-                    keep[i], reasons[i] = False, Reason.COMMENTS
-        elif (
-            comment_box is not None
-            and comment_box.any()
-            and (header := comments_header(page.texts, x, words, keep, counted())) is not None
-        ):
-            doomed = [
-                i
-                for i in range(header + 1, len(keep))
-                if keep[i] and comment_box[i] and p2[i] < COMMENTS_KEEP_PROBABILITY
-            ]
-            if doomed and no_thread():  # the page type is worked out only where a line would go
+        header = comments_header(page.texts, x, words, keep, counted()) if read_comments else None
+        if header is not None:
+            doomed = _after_header(keep, p2, header, None if cut_comments else comment_box)
+            if doomed and (cut_comments or no_thread()):  # (the page type worked out only where a line would go)
                 for i in doomed:
                     keep[i], reasons[i] = False, Reason.COMMENTS
         for i in range(*consent) if consent is not None else ():
@@ -438,12 +427,22 @@ def _fallback(
 
 
 #: The boxes beside an article that :func:`_drop_box` drops: their bar, and the largest share of the
-#: page's words (author boxes) or of its kept words (related links) they may hold.
+#: page's words (author boxes, consent dialogs) or of its kept words (related links) they may hold.
 _BOXES = {
     Reason.AUTHOR_BOX: (AUTHOR_BOX_KEEP_PROBABILITY, AUTHOR_BOX_MAX_SHARE, False),
     Reason.RELATED: (RELATED_BOX_KEEP_PROBABILITY, RELATED_BOX_MAX_SHARE, True),
     Reason.CONSENT: (CONSENT_BOX_KEEP_PROBABILITY, CONSENT_BOX_MAX_SHARE, False),
 }
+
+
+def _after_header(keep: list[bool], p2: list[float], header: int, box: np.ndarray | None) -> list[int]:
+    """The kept lines after the comments ``header`` (inside the comment containers ``box``, on HTML)
+    that score below COMMENTS_KEEP_PROBABILITY: the readers' comments."""
+    return [
+        i
+        for i in range(header + 1, len(keep))
+        if keep[i] and (box is None or box[i]) and p2[i] < COMMENTS_KEEP_PROBABILITY
+    ]
 
 
 def _drop_box(
