@@ -580,7 +580,7 @@ run_of(int kind, const void *data, Py_ssize_t n, Py_ssize_t i, int (*test)(Py_UC
 #define digit_run(kind, data, n, i) run_of(kind, data, n, i, is_decimal)
 #define blank_run(kind, data, n, i) run_of(kind, data, n, i, is_blank_char)
 
-/* Whether the ASCII word `w` is at i. */
+/* Whether the ASCII text `w` stands at i. */
 static int
 word_at(int kind, const void *data, Py_ssize_t n, Py_ssize_t i, const char *w)
 {
@@ -703,16 +703,6 @@ is_closing(Py_UCS4 ch)
     return ch == '"' || ch == '\'' || ch == 0x201D || ch == 0x2019 || ch == 0x00BB || ch == ')' || ch == ']';
 }
 
-/* Whether the ASCII text `w` stands at i. */
-static int
-text_at(int kind, const void *data, Py_ssize_t n, Py_ssize_t i, const char *w)
-{
-    for (; *w; w++, i++)
-        if (i >= n || PyUnicode_READ(kind, data, i) != (Py_UCS4)(unsigned char)*w)
-            return 0;
-    return 1;
-}
-
 static void
 mark_low(PyObject *line, int separators_max, char *row)
 {
@@ -724,14 +714,14 @@ mark_low(PyObject *line, int separators_max, char *row)
         Py_UCS4 ch = PyUnicode_READ(kind, data, p);
         if (is_separator(ch))
             separators += separators < separators_max;
-        else if (ch == 0x00A9 || (ch == '(' && text_at(kind, data, n, p, "(c)")))
+        else if (ch == 0x00A9 || (ch == '(' && word_at(kind, data, n, p, "(c)")))
             copyright = 1;
         else if (!link && ch == 'h')
-            link = text_at(kind, data, n, p, "http:") || text_at(kind, data, n, p, "https:");
+            link = word_at(kind, data, n, p, "http:") || word_at(kind, data, n, p, "https:");
         else if (!link && ch == 'w')
-            link = text_at(kind, data, n, p, "www.");
+            link = word_at(kind, data, n, p, "www.");
         else if (!link && ch == '.')
-            link = text_at(kind, data, n, p, ".com") && (p + 4 >= n || !is_word(PyUnicode_READ(kind, data, p + 4)));
+            link = word_at(kind, data, n, p, ".com") && (p + 4 >= n || !is_word(PyUnicode_READ(kind, data, p + 4)));
     }
     row[0] = (char)separators;
     row[1] = (char)link;
@@ -853,13 +843,17 @@ word_index(int kind, const void *data, Py_ssize_t from, Py_ssize_t to, PyObject 
     return -1;
 }
 
+static int
+is_ascii_lower(Py_UCS4 ch)
+{
+    return ch >= 'a' && ch <= 'z';
+}
+
 /* After a quote or slash at p: the end of the [a-z]+ run when a quote closes it, else 0. */
 static Py_ssize_t
 quoted_word_end(int kind, const void *data, Py_ssize_t n, Py_ssize_t p)
 {
-    Py_ssize_t q = p + 1;
-    while (q < n && PyUnicode_READ(kind, data, q) >= 'a' && PyUnicode_READ(kind, data, q) <= 'z')
-        q++;
+    Py_ssize_t q = p + 1 + run_of(kind, data, n, p + 1, is_ascii_lower);
     return q > p + 1 && q < n && PyUnicode_READ(kind, data, q) == '"' ? q : 0;
 }
 
@@ -980,7 +974,7 @@ markup_counts(PyObject *module, PyObject *args)
                 word_from = q + 1;
             }
         }
-        else if (ch == 'c' && ngroups && p + 7 <= n && text_at(kind, data, n, p, "class=")) {
+        else if (ch == 'c' && ngroups && p + 7 <= n && word_at(kind, data, n, p, "class=")) {
             Py_UCS4 quote = PyUnicode_READ(kind, data, p + 6);
             if (quote == '"' || quote == '\'') {
                 Py_ssize_t end = p + 7;

@@ -126,8 +126,20 @@ _AUTHOR_ATTR = re.compile(trie_source(AUTHOR_FRAGMENTS))
 _RELATED_ATTR = re.compile(trie_source(RELATED_FRAGMENTS))
 _CONSENT_ATTR = re.compile(trie_source(CONSENT_FRAGMENTS))
 #: Any of the six above: most names match none, and are read once.
-_NAMED_FRAGMENTS = (*BOILER_FRAGMENTS, *COMMENT_FRAGMENTS, *CONTENT_FRAGMENTS, *AUTHOR_FRAGMENTS, *RELATED_FRAGMENTS)
-_ANY_ATTR = re.compile(trie_source((*_NAMED_FRAGMENTS, *CONSENT_FRAGMENTS)) + "|" + _BOILER_WORDS_SOURCE)
+_ANY_ATTR = re.compile(
+    trie_source(
+        (
+            *BOILER_FRAGMENTS,
+            *COMMENT_FRAGMENTS,
+            *CONTENT_FRAGMENTS,
+            *AUTHOR_FRAGMENTS,
+            *RELATED_FRAGMENTS,
+            *CONSENT_FRAGMENTS,
+        )
+    )
+    + "|"
+    + _BOILER_WORDS_SOURCE
+)
 # Headings' ids are slugs of their text and inline elements name styles: only containers' names count.
 _UNNAMED = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "a", "span", "b", "strong", "i", "em", "img", "small"})
 # The page's own elements carry state classes ("tweak-blog-item-show-author-profile", "has-related-posts",

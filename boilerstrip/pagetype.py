@@ -77,7 +77,7 @@ _PATTERNS: dict[str, str] = {
     "path_docs": _URL + r"(?:docs?|documentation|api|reference|manual|guides?|learn|wiki)/",
     "path_list": _URL + r"(?:c|category|categories|collections?|shop|tags?|search|browse|b|l)/",
     "path_article": _URL + r"(?:blog|news|articles?|posts?|stories|20\d\d)/",
-    "price": rf"[{''.join(_CURRENCIES)}]\s?\d|\d\s?(?:{'|'.join(_UNITS)})\b",  # (counted from _found_at's starts)
+    "price": rf"[{''.join(_CURRENCIES)}]\s?\d|\d\s?(?:{'|'.join(_UNITS)})\b",  # (tried only where _starts puts a start)
     "cart": r"add[ -]to[ -](?:cart|bag|basket|wishlist)",  # plus the literals above
 }
 #: Class attributes that hold one of these words as a class name (or a name's first part: "post-body").

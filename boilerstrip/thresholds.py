@@ -103,7 +103,8 @@ CONSENT_MIN_LINES = 3
 #: dropped whatever it scores (above 1: no score keeps it) ...
 CONSENT_BOX_KEEP_PROBABILITY = 1.01
 #: ... unless such containers hold more than this share of the page's words: then the name is a state
-#: class on ``<html>`` or ``<body>`` ("cookie-banner-visible") and says nothing of any part.
+#: class ("cookie-banner-visible") on a wrapper of the whole page, and says nothing of any part (those
+#: of ``<html>`` and ``<body>`` give no box at all: ``html._NAME_MASKS``).
 CONSENT_BOX_MAX_SHARE = 0.95
 #: Shortest normalised text (characters) for near-duplicate matching; shorter lines repeat by chance.
 NEAR_DUPLICATE_MIN_CHARS = 40
