@@ -45,6 +45,7 @@ class Reason(str, Enum):
     CLEAN_PAGE_VETO = "flagged line on an already clean page"
     BEFORE_TITLE = "short line before the headline"
     TITLE_NOT_KEPT = "headline (keep_title is off)"
+    TITLE_TAG = "the <title> of a bare document"
     NO_CONTENT = "the page has no main content"
     FALLBACK = "outside the menus and scores as possible content, on a page where no region held content"
     COMMENTS = "after the readers' comments header (page text)"

@@ -82,6 +82,7 @@ class Path(str, Enum):
     FALLBACK = (
         "fallback: no region held content, but lines outside the menus, header and footer score as possible content"
     )
+    BARE = "a bare document: a few lines and no menus, every line besides the <title> kept, so all of it is the content"
     NO_CONTENT = "no main content: nothing but a headline or a stray line scored as content"
     EMPTY = "no main content: the page has no text"
 
@@ -109,7 +110,7 @@ class Run:
 
     @property
     def has_main_content(self) -> bool:
-        return self.path in (Path.MAIN_REGION, Path.RESCUED, Path.FALLBACK)
+        return self.path in (Path.MAIN_REGION, Path.RESCUED, Path.FALLBACK, Path.BARE)
 
     def page_type(self) -> dict[str, float]:
         """The probability of each page type (:data:`boilerstrip.pagetype.PAGE_TYPES`)."""
@@ -319,6 +320,10 @@ def run(data: object, options: Options, who: str = "clean", structure: bool = Fa
         path = Path.EMPTY
     elif fallback is not None:
         choice, path = fallback, Path.FALLBACK
+    elif collapsed and _bare(choice, title_tag, chrome):
+        path = Path.BARE  # its <title> names the browser's tab, not a line of the document
+        for i in np.flatnonzero(title_tag).tolist():
+            choice.keep[i], choice.reasons[i] = False, Reason.TITLE_TAG
     elif collapsed:
         path = Path.NO_CONTENT  # nothing but a headline or a stray line: an app shell, a wall, an empty listing
         for i, k in enumerate(choice.keep):
@@ -346,6 +351,16 @@ def run(data: object, options: Options, who: str = "clean", structure: bool = Fa
 
 
 _TEASERS = (Reason.TEASER, Reason.ELLIPSIS_TEASER)
+
+
+def _bare(choice: _Choice, title_tag: np.ndarray, chrome: np.ndarray) -> bool:
+    """True when the selection kept every line of the page besides the ``<title>``'s, none in a menu,
+    header or footer, and one of them no headline: nothing on the page reads as furniture, so the few
+    words it has are its content (a note, a stub, a test page). An app shell's or a wall's line is
+    dropped by a rule or scores low, and a page of menus has chrome."""
+    tag = title_tag.tolist()
+    body = [i for i, k in enumerate(choice.keep) if k and i != choice.title and not tag[i]]
+    return bool(body) and not chrome.any() and all(k or t for k, t in zip(choice.keep, tag))
 
 
 def _first_decisions(

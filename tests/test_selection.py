@@ -177,6 +177,25 @@ def test_page_without_main_content_gives_empty_text(body: str) -> None:
     assert doc.selection.startswith("no main content")
 
 
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("<p>Closed today.</p>", "Closed today."),
+        ("<article><h2>Step one</h2><h2>Step two</h2></article>", "Step one\nStep two"),
+    ],
+    ids=["note", "two-headings"],
+)
+def test_bare_document_of_a_few_words_is_its_own_content(body: str, expected: str) -> None:
+    # No menus, nothing dropped: the few words are the page. Its <title> names the tab, not a line.
+    markup = f"<html><head><title>Harbour notice board</title></head><body>{body}</body></html>"
+    doc = boilerstrip.extract(markup)
+    assert doc.text == expected
+    assert doc.has_main_content is True
+    assert doc.selection.startswith("a bare document")
+    # the same words on a page with menus are a stray line: no main content
+    assert boilerstrip.clean(page(body)) == ""
+
+
 def test_menu_lines_of_a_page_with_little_prose_keep_the_normal_bar() -> None:
     # On a listing the keep threshold is lower so that its cards stay; its <nav> links do not get it.
     cards = "".join(
