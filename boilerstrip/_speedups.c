@@ -1030,6 +1030,34 @@ done:
     return result;
 }
 
+/* ------------------------------------------------------------------ normal forms */
+
+/* alnum_only(text) -> str: text with every character dropped that is neither alphanumeric (str.isalnum,
+ * which is what re's \w tests besides "_") nor a line break: what select._normal_lines's
+ * pattern [^\w\n]+ leaves of a text whose "_" are gone, in one pass and one copy. */
+static PyObject *
+alnum_only(PyObject *module, PyObject *text)
+{
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "alnum_only: text must be a str");
+        return NULL;
+    }
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), k = 0;
+    void *kept = PyMem_Malloc((size_t)(n ? n : 1) * (size_t)kind); /* the text's own width */
+    if (kept == NULL)
+        return PyErr_NoMemory();
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, i);
+        if (ch == '\n' || Py_UNICODE_ISALNUM(ch))
+            PyUnicode_WRITE(kind, kept, k++, ch);
+    }
+    PyObject *out = PyUnicode_FromKindAndData(kind, kept, k); /* narrowed where it can be */
+    PyMem_Free(kept);
+    return out;
+}
+
 static PyMethodDef methods[] = {
     {"token_counts", token_counts, METH_VARARGS,
      "token_counts(lines, low, stop, sample) -> bytes: per line, int32 tokens, title-cased, digits, stop words"},
@@ -1044,6 +1072,8 @@ static PyMethodDef methods[] = {
     {"markup_counts", markup_counts, METH_VARARGS,
      "markup_counts(text, plain, bounded, words, groups, located) -> (list, list, list, list, list): "
      "what pagetype.markup_hints reads, in one pass"},
+    {"alnum_only", alnum_only, METH_O,
+     "alnum_only(text) -> str: the text's alphanumeric characters and line breaks, nothing else"},
     {NULL, NULL, 0, NULL},
 };
 

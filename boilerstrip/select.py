@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from .features import COLUMN
+from .features import COLUMN, load_compiled
 from .filter import Reason
 from .limits import NORMALISE_BATCH_LINES
 from .phrases import COMMENT_COUNT_RE, COMMENTS_RE, CONSENT_MARKS, CONSENT_RE
@@ -42,6 +42,9 @@ from .thresholds import (
 
 _NON_ALNUM = re.compile(r"[\W_]+")
 _NON_ALNUM_KEEPING_LINES = re.compile(r"[^\w\n]+")  # after "_" is gone
+#: The compiled core's twin of ``_NON_ALNUM_KEEPING_LINES.sub("", text)`` on a text without "_" (None
+#: without the core): a pattern matching between most words costs a replacement each.
+_compiled_alnum = load_compiled("alnum_only")
 _WORD = re.compile(r"\w+")
 _TITLE_BARS = ("ends_colon", "ends_ellipsis", "byline", "has_date")
 _NOT_TITLES = frozenset(
@@ -212,8 +215,11 @@ def _normal_lines(texts: list[str]) -> list[str]:
     call per text; batches keep a huge page's temporary strings small."""
     out: list[str] = []
     for start in range(0, len(texts), NORMALISE_BATCH_LINES):
-        joined = "\n".join(texts[start : start + NORMALISE_BATCH_LINES]).lower().replace("_", "")
-        out.extend(_NON_ALNUM_KEEPING_LINES.sub("", joined).split("\n"))
+        joined = "\n".join(texts[start : start + NORMALISE_BATCH_LINES]).lower()
+        if _compiled_alnum is not None:  # ("_" is no alphanumeric: the core drops it too)
+            out.extend(_compiled_alnum(joined).split("\n"))
+        else:
+            out.extend(_NON_ALNUM_KEEPING_LINES.sub("", joined.replace("_", "")).split("\n"))
     return out
 
 

@@ -23,19 +23,19 @@ BENCH = ROOT.parent / "shared" / "bench"
 sys.path.insert(0, str(ROOT))
 
 import boilerstrip  # noqa: E402
-from boilerstrip import features, html, pagetype, score  # noqa: E402
+from boilerstrip import features, html, pagetype, score, select  # noqa: E402
 
 
 def _cores() -> tuple[object, ...]:
     """The compiled parts in use: the token counter, the phrase tries, the dates, the line marks, the
-    markup scan, the trees, the DOM walk."""
+    markup scan, the trees, the DOM walk, the normal forms."""
     return (features._compiled_counts, features._compiled_phrases, features._compiled_dates, features._compiled_marks,
-            pagetype._compiled_scan, score._compiled_forest, html._compiled)  # fmt: skip
+            pagetype._compiled_scan, score._compiled_forest, html._compiled, select._compiled_alnum)  # fmt: skip
 
 
 def _set_cores(cores: tuple) -> None:
     (features._compiled_counts, features._compiled_phrases, features._compiled_dates, features._compiled_marks,
-     pagetype._compiled_scan, score._compiled_forest, html._compiled) = cores  # fmt: skip
+     pagetype._compiled_scan, score._compiled_forest, html._compiled, select._compiled_alnum) = cores  # fmt: skip
 
 
 def main() -> int:

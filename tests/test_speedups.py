@@ -11,7 +11,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import boilerstrip
-from boilerstrip import features, html, pagetype, score
+from boilerstrip import features, html, pagetype, score, select
 from boilerstrip.lexicon import function_words
 
 from .conftest import FIXTURES
@@ -99,6 +99,7 @@ def test_same_output_without_the_core(path) -> None:
         (pagetype, "_compiled_scan"),
         (score, "_compiled_forest"),
         (html, "_compiled"),
+        (select, "_compiled_alnum"),
     ]
     saved = [getattr(module, name) for module, name in parts]
     for module, name in parts:
@@ -340,6 +341,29 @@ def test_line_marks_refuse_what_they_cannot_count() -> None:
         features._compiled_marks(["a"], [], 5, 10)
     with pytest.raises(TypeError, match="must be str"):
         features._compiled_marks([b"a"], ["a"], 5, 10)
+
+
+def _pure_normal(texts: list[str]) -> list[str]:
+    compiled, select._compiled_alnum = select._compiled_alnum, None
+    try:
+        return select._normal_lines(texts)
+    finally:
+        select._compiled_alnum = compiled
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_LINE, max_size=20))
+@example(["A_b c-d", "x\u00adY", "Ǆ²½٣ Ⅻİŉ", "中文，日本語。", "😀 _ 😀", ""])
+def test_normal_forms_keep_what_the_pattern_keeps(texts: list[str]) -> None:
+    texts = ["".join(text.splitlines()) for text in texts]
+    assert select._normal_lines(texts) == _pure_normal(texts)
+
+
+def test_normal_form_is_the_alphanumerics_of_every_script() -> None:
+    # (it keeps case: _normal_lines lowers the text first)
+    assert select._compiled_alnum("Île-de-France, 2024_x!\n٣ ½ — “ok”") == "ÎledeFrance2024x\n٣½ok"
+    with pytest.raises(TypeError, match="must be a str"):
+        select._compiled_alnum(b"bytes")
 
 
 _MARKUP_PIECES = ['class="', "class='", "class=", "post", "post-", "xpost", "replies", "grid-item", "card", "cards",
