@@ -18,6 +18,7 @@ from .thresholds import (
     LONG_LINE_WORDS,
     PROSE_PROBABILITY,
     SECTION_EXIT_PROBABILITY,
+    SECTION_HEADLINE_PROBABILITY,
     SECTION_RUN_MAX_BLOCKS,
     TEASER_HEADLINE_MAX_WORDS,
     TEASER_MAX_WORDS,
@@ -91,10 +92,11 @@ def flag(x: np.ndarray, words: Sequence[float], p: Sequence[float]) -> tuple[lis
                 run.append(i)
             else:
                 in_section = 0  # real content again: the section is over
-                if len(run) == 1 and run[0] == i - 1:
-                    # Header, one headline, then running text: the "header" was a menu label or a
-                    # section name ("News") above the article, and the headline is the article's.
-                    out[run[0]] = None
+                if run and run[-1] == i - 1 and (len(run) == 1 or p[i - 1] >= SECTION_HEADLINE_PROBABILITY):
+                    # Header, a headline, then running text: the "header" was a menu label or a
+                    # section name ("News", "Archives") above the article, and the line right above
+                    # its text is the article's headline, after whatever menu lines came between.
+                    out[run[-1]] = None
         matched.append(reason)
         if reason is not None and reason is not Reason.TEASER and prob >= VETO_OVERRIDE_PROBABILITY:
             reason = None  # the score is sure enough to overrule the phrase

@@ -139,6 +139,9 @@ VETO_OVERRIDE_PROBABILITY = 0.8
 SECTION_RUN_MAX_BLOCKS = 40
 #: Inside a teaser run, the first block scoring at least this is content again and ends the run.
 SECTION_EXIT_PROBABILITY = 0.75
+#: The run's last line, right above that content, is its headline when it scores at least this
+#: (always when it is the run's only line): a teaser list's last title scores lower.
+SECTION_HEADLINE_PROBABILITY = 0.3
 #: Under a section header, only headline-like blocks count as teasers: at most this many words, or
 #: no sentence end (a paragraph of content ends one).
 TEASER_HEADLINE_MAX_WORDS = 15

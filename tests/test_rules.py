@@ -132,6 +132,24 @@ def test_menu_label_above_the_headline_does_not_veto_the_headline() -> None:
     assert reasons[2:] == [None] * (len(lines) - 2)
 
 
+def test_headline_under_a_menu_label_and_its_links_is_the_articles() -> None:
+    # "Archives" opens a teaser run; a menu link and a date come before the headline, then the text.
+    # The line right above the running text is the article's headline when it scores as possible
+    # content; the lines between the label and it stay teasers.
+    headline = "Stadtrat beschließt Haushalt mit knapper Mehrheit"
+    lines = ["Archives", "Council and city hall", "8 November 2024", headline, *GERMAN_ARTICLE.splitlines()]
+    x = page_features(segment("\n".join(lines)), full=False)
+    words = block_words(x).tolist()
+    scores = [0.1, 0.05, 0.2, 0.6] + [0.9] * (len(lines) - 4)
+    reasons = veto(x, words, scores)
+    assert reasons[0] is Reason.SECTION_HEADER
+    assert reasons[1] is Reason.TEASER and reasons[2] is Reason.TEASER
+    assert reasons[3] is None
+    assert reasons[4:] == [None] * (len(lines) - 4)
+    # a last title that scores as a teaser's stays one
+    assert veto(x, words, [*scores[:3], 0.1, *scores[4:]])[3] is Reason.TEASER
+
+
 def test_a_real_teaser_list_under_a_header_still_goes() -> None:
     teasers = "Weitere Nachrichten\nFähre fällt wegen Sturm aus\nNeue Buslinie ab März\nMarkt zieht auf den Domplatz"
     ex = boilerstrip.explain(f"Stadtrat beschließt Haushalt mit knapper Mehrheit\n{GERMAN_ARTICLE}\n{teasers}")
