@@ -7,7 +7,7 @@ kept blocks, ``explain`` shows the rest.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 
 import numpy as np
@@ -82,7 +82,9 @@ class Path(str, Enum):
     FALLBACK = (
         "fallback: no region held content, but lines outside the menus, header and footer score as possible content"
     )
-    BARE = "a bare document: a few lines and no menus, every line besides the <title> kept, so all of it is the content"
+    BARE = (
+        "a bare document: a few lines, no menus and no line a rule drops, so all of it but the <title> is the content"
+    )
     NO_CONTENT = "no main content: nothing but a headline or a stray line scored as content"
     EMPTY = "no main content: the page has no text"
 
@@ -322,8 +324,10 @@ def run(data: object, options: Options, who: str = "clean", structure: bool = Fa
         choice, path = fallback, Path.FALLBACK
     elif collapsed and _bare(choice, title_tag, chrome):
         path = Path.BARE  # its <title> names the browser's tab, not a line of the document
-        for i in np.flatnonzero(title_tag).tolist():
-            choice.keep[i], choice.reasons[i] = False, Reason.TITLE_TAG
+        for i, t in enumerate(title_tag.tolist()):
+            choice.keep[i], choice.reasons[i] = (False, Reason.TITLE_TAG) if t else (True, Reason.CONTENT)
+        if choice.title is not None and title_tag[choice.title]:
+            choice = replace(choice, title=None)
     elif collapsed:
         path = Path.NO_CONTENT  # nothing but a headline or a stray line: an app shell, a wall, an empty listing
         for i, k in enumerate(choice.keep):
@@ -354,13 +358,18 @@ _TEASERS = (Reason.TEASER, Reason.ELLIPSIS_TEASER)
 
 
 def _bare(choice: _Choice, title_tag: np.ndarray, chrome: np.ndarray) -> bool:
-    """True when the selection kept every line of the page besides the ``<title>``'s, none in a menu,
-    header or footer, and one of them no headline: nothing on the page reads as furniture, so the few
-    words it has are its content (a note, a stub, a test page). An app shell's or a wall's line is
-    dropped by a rule or scores low, and a page of menus has chrome."""
+    """True when the page has lines besides its ``<title>`` and its headline, none in a menu, header
+    or footer, and no rule dropped any of them (each is kept, or only scores low): nothing on the
+    page reads as furniture, so the few words it has are its content (a note, a stub, a test page).
+    An app shell's or a wall's line is dropped by a rule ("enable JavaScript", "Loading…"), and a
+    page of menus has chrome."""
     tag = title_tag.tolist()
-    body = [i for i, k in enumerate(choice.keep) if k and i != choice.title and not tag[i]]
-    return bool(body) and not chrome.any() and all(k or t for k, t in zip(choice.keep, tag))
+    body = [i for i, t in enumerate(tag) if not t and i != choice.title]
+    return (
+        bool(body)
+        and not chrome.any()
+        and all(k or t or r is Reason.LOW_SCORE for k, t, r in zip(choice.keep, tag, choice.reasons))
+    )
 
 
 def _first_decisions(

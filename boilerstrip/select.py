@@ -9,7 +9,8 @@ category), and the title (the article's headline, once).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import cast
 
 import numpy as np
 
@@ -44,7 +45,7 @@ _NON_ALNUM = re.compile(r"[\W_]+")
 _NON_ALNUM_KEEPING_LINES = re.compile(r"[^\w\n]+")  # after "_" is gone
 #: The compiled core's twin of ``_NON_ALNUM_KEEPING_LINES.sub("", text)`` on a text without "_" (None
 #: without the core): a pattern matching between most words costs a replacement each.
-_compiled_alnum = load_compiled("alnum_only")
+_compiled_alnum = cast("Callable[[str], str] | None", load_compiled("alnum_only"))
 _WORD = re.compile(r"\w+")
 _TITLE_BARS = ("ends_colon", "ends_ellipsis", "byline", "has_date")
 _NOT_TITLES = frozenset(

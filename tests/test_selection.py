@@ -182,8 +182,9 @@ def test_page_without_main_content_gives_empty_text(body: str) -> None:
     [
         ("<p>Closed today.</p>", "Closed today."),
         ("<article><h2>Step one</h2><h2>Step two</h2></article>", "Step one\nStep two"),
+        ("<p>Closed today. Back on Monday at nine.</p>", "Closed today. Back on Monday at nine."),
     ],
-    ids=["note", "two-headings"],
+    ids=["note", "two-headings", "note-the-scores-doubt"],
 )
 def test_bare_document_of_a_few_words_is_its_own_content(body: str, expected: str) -> None:
     # No menus, nothing dropped: the few words are the page. Its <title> names the tab, not a line.
