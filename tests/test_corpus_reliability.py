@@ -415,14 +415,15 @@ def test_folder_input_is_expanded_to_its_corpus_files(tmp_path: Path) -> None:
 
 def test_ctrl_c_names_resume_and_resume_finishes(tmp_path: Path) -> None:
     source = tmp_path / "in.jsonl"
-    ids = jsonl(source, 300)
+    ids = jsonl(source, 2000)  # enough that the job is still running when the interrupt comes
     out = tmp_path / "out.jsonl"
     partial = tmp_path / "out.jsonl.partial"
     command = [sys.executable, "-m", "boilerstrip", "corpus", str(source), "-o", str(out), "-j", "2"]
     job = subprocess.Popen(command, stderr=subprocess.PIPE, text=True, start_new_session=True)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and (not partial.exists() or partial.stat().st_size < 5_000):
-        time.sleep(0.05)
+        assert job.poll() is None, "the job finished before it could be interrupted: give it more records"
+        time.sleep(0.01)
     os.killpg(job.pid, signal.SIGINT)  # as a terminal's Ctrl-C does: the whole process group
     _, err = job.communicate(timeout=60)
     assert job.returncode != 0 and "Traceback" not in err
