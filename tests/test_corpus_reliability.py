@@ -419,7 +419,10 @@ def test_ctrl_c_names_resume_and_resume_finishes(tmp_path: Path) -> None:
     out = tmp_path / "out.jsonl"
     partial = tmp_path / "out.jsonl.partial"
     command = [sys.executable, "-m", "boilerstrip", "corpus", str(source), "-o", str(out), "-j", "2"]
-    job = subprocess.Popen(command, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    # A job run from a terminal takes Ctrl-C; one started in the background of a script inherits it
+    # ignored (as this test's runner may be), so the job gets the terminal's default back.
+    job = subprocess.Popen(command, stderr=subprocess.PIPE, text=True, start_new_session=True,
+                           preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))  # fmt: skip
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and (not partial.exists() or partial.stat().st_size < 5_000):
         assert job.poll() is None, "the job finished before it could be interrupted: give it more records"
