@@ -325,7 +325,10 @@ def run(data: object, options: Options, who: str = "clean", structure: bool = Fa
     elif collapsed and _bare(choice, title_tag, chrome):
         path = Path.BARE  # its <title> names the browser's tab, not a line of the document
         for i, t in enumerate(title_tag.tolist()):
-            choice.keep[i], choice.reasons[i] = (False, Reason.TITLE_TAG) if t else (True, Reason.CONTENT)
+            if t:
+                choice.keep[i], choice.reasons[i] = False, Reason.TITLE_TAG
+            elif i != choice.title:  # the headline, if one was placed, stays one
+                choice.keep[i], choice.reasons[i] = True, Reason.CONTENT
         if choice.title is not None and title_tag[choice.title]:
             choice = replace(choice, title=None)
     elif collapsed:
@@ -364,9 +367,8 @@ def _bare(choice: _Choice, title_tag: np.ndarray, chrome: np.ndarray) -> bool:
     An app shell's or a wall's line is dropped by a rule ("enable JavaScript", "Loading…"), and a
     page of menus has chrome."""
     tag = title_tag.tolist()
-    body = [i for i, t in enumerate(tag) if not t and i != choice.title]
     return (
-        bool(body)
+        any(not t and i != choice.title for i, t in enumerate(tag))
         and not chrome.any()
         and all(k or t or r is Reason.LOW_SCORE for k, t, r in zip(choice.keep, tag, choice.reasons))
     )
