@@ -250,14 +250,13 @@ def run(data: object, options: Options, who: str = "clean", structure: bool = Fa
     outside_bar = outside_region_bar(prepared.extra is not None, kinds[0] if kinds else None)
     # Nor does it mark the readers' comments, whose long replies score like the article: on page text
     # that is no thread, what follows a comments header goes unless near certain. HTML marks comment
-    # containers: after such a header, their lines go, on a page that is no thread.
+    # containers: after such a header, their lines go on any page. A forum's replies are seldom so
+    # named, and where they are the page type cannot tell them from a blog's comments; a Q&A page's
+    # comments under its question and answers go too (measured out of fold: the page type's word
+    # protected one thread and cost fourteen pages).
     cut_comments = prepared.extra is None and bool(kinds) and kinds[0]["forum"] < COMMENTS_MAX_FORUM_PROBABILITY
     comment_box = None if prepared.extra is None or not len(page) else column["h_attr_comment"] > 0
     read_comments = cut_comments or (comment_box is not None and bool(comment_box.any()))
-
-    def no_thread() -> bool:
-        list_page()  # works the page type out, once
-        return kinds[0]["forum"] < COMMENTS_MAX_FORUM_PROBABILITY
 
     consent = consent_span(page.texts)
     count_line: list[int | None] = []  # the page's comment count line, read once and only if asked
@@ -287,10 +286,8 @@ def run(data: object, options: Options, who: str = "clean", structure: bool = Fa
             drop_title_element(page.texts, title_elements, title, keep, reasons)
         header = comments_header(page.texts, x, words, keep, counted()) if read_comments else None
         if header is not None:
-            doomed = _after_header(keep, p2, header, None if cut_comments else comment_box)
-            if doomed and (cut_comments or no_thread()):  # (the page type worked out only where a line would go)
-                for i in doomed:
-                    keep[i], reasons[i] = False, Reason.COMMENTS
+            for i in _after_header(keep, p2, header, None if cut_comments else comment_box):
+                keep[i], reasons[i] = False, Reason.COMMENTS
         for i in range(*consent) if consent is not None else ():
             keep[i], reasons[i] = False, Reason.CONSENT
         return _Choice(keep, reasons, title, region)

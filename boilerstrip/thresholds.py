@@ -121,8 +121,9 @@ NAV_MAX_WORDS = 4
 #: A share/cookie/legal/login line has at most this many words.
 BOILER_LINE_MAX_WORDS = 20
 
-#: Page text that is no thread (the page type gives forum less than this): a kept line after the
-#: readers' comments header goes unless it scores at least COMMENTS_KEEP_PROBABILITY.
+#: After the readers' comments header, a kept line goes unless it scores at least
+#: COMMENTS_KEEP_PROBABILITY: on HTML, a line in a comment container; on page text that is no thread
+#: (the page type gives forum less than COMMENTS_MAX_FORUM_PROBABILITY), any line.
 COMMENTS_MAX_FORUM_PROBABILITY = 0.3
 COMMENTS_KEEP_PROBABILITY = 0.8
 #: A counted comments header ("12 Comments") opens the comments only after this many kept lines of

@@ -816,9 +816,9 @@ def test_a_list_of_consent_purposes_is_found_and_a_mention_is_not() -> None:
 
 @pytest.mark.parametrize("kind", ["article", "forum"])
 def test_html_drops_the_readers_comments_in_their_containers_after_their_header(monkeypatch, kind: str) -> None:
-    """HTML: after a comments header, the lines of comment-named containers go on a page that is no
-    thread (the header alone, or the containers alone, say too little: a listing's "Reviews"); on a
-    thread they are its content."""
+    """HTML: after a comments header, the lines of comment-named containers go, whatever the page type
+    says (a blog post with many comments reads like a thread to it; a forum's replies are seldom named
+    comments). The header alone, or the containers alone, say too little: a listing's "Reviews"."""
     from boilerstrip import pipeline
     from boilerstrip.pagetype import PAGE_TYPES
 
@@ -837,4 +837,32 @@ def test_html_drops_the_readers_comments_in_their_containers_after_their_header(
     )
     out = boilerstrip.clean(page)
     assert all(p in out for p in ARTICLE)
-    assert all((c in out) == (kind == "forum") for c in COMMENTS)
+    assert not any(c in out for c in COMMENTS)
+
+
+def test_a_question_and_its_answers_stay_and_the_comments_under_them_go() -> None:
+    """A Q&A page: the question and the answers are its content; the short comments under the answers,
+    in comment-named containers after the first "Add a comment" link, are not. (The question's own
+    comments come before that link: nothing yet says they are comments.)"""
+    question, answers = ARTICLE[:2], ARTICLE[2:]
+    notes = COMMENTS[:2]
+
+    def post(kind: str, paragraphs: list[str], note: str) -> str:
+        body = "".join(f"<p>{p}</p>" for p in paragraphs)
+        return (
+            f'<div class="{kind}"><div class="post-text">{body}</div>'
+            f'<div class="comments"><ul><li class="comment"><span class="comment-copy">{note}</span>'
+            '<a class="comment-user">harbourdog</a></li></ul></div>'
+            '<a class="add-comment">Add a comment</a></div>'
+        )
+
+    page = (
+        "<html><head><title>Why were the sea walls rebuilt? - Coast Q&amp;A</title></head><body><main>"
+        "<h1>Why were the sea walls rebuilt ahead of the spring tides?</h1>"
+        f"{post('question', question, notes[0])}<h2>2 Answers</h2>"
+        f"{post('answer', answers[:1], notes[1])}{post('answer', answers[1:], notes[1])}"
+        "</main></body></html>"
+    )
+    out = boilerstrip.clean(page)
+    assert all(p in out for p in ARTICLE)
+    assert notes[1] not in out
