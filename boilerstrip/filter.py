@@ -49,7 +49,9 @@ class Reason(str, Enum):
     TITLE_TAG = "the <title> of a bare document"
     NO_CONTENT = "the page has no main content"
     FALLBACK = "outside the menus and scores as possible content, on a page where no region held content"
-    COMMENTS = "after the readers' comments header (page text)"
+    COMMENTS = "after the readers' comments header"
+    AFTER_POST = "after the end of the post's container"
+    OUTSIDE_POST = "outside the post's container, where the selection had missed the post"
 
 
 def veto(x: np.ndarray, words: Sequence[float], p: Sequence[float]) -> list[Reason | None]:

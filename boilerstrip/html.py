@@ -37,6 +37,8 @@ from .phrases.markup import (
     CONTENT_FRAGMENTS,
     DISCLOSURE_FRAGMENTS,
     HIDDEN_CLASSES,
+    POST_BODY_NAMES,
+    POST_NAMES,
     RELATED_FRAGMENTS,
     UNDISCLOSED_FRAGMENTS,
     UNDISCLOSED_ROLES,
@@ -81,7 +83,7 @@ _BLOCK = frozenset({"p", "div", "section", "article", "main", "aside", "header",
 
 # Container flags, inherited by everything inside.
 (NAV, ASIDE, FOOTER, HEADER, MAIN, LIST, TABLE, QUOTE, FIGURE, FORM, BOILER, CONTENT, COMMENT, PRE, NOSCRIPT, AUTHOR,
- RELATED, CONSENT) = (1 << i for i in range(18))  # fmt: skip
+ RELATED, CONSENT, POST_BODY, POST) = (1 << i for i in range(20))  # fmt: skip
 _TAG_FLAGS = {
     "nav": NAV, "menu": NAV, "aside": ASIDE, "footer": FOOTER, "header": HEADER, "main": MAIN, "article": MAIN,
     "li": LIST, "dd": LIST, "dt": LIST, "td": TABLE, "th": TABLE, "blockquote": QUOTE, "figure": FIGURE,
@@ -144,7 +146,7 @@ _ANY_ATTR = re.compile(
 _UNNAMED = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "a", "span", "b", "strong", "i", "em", "img", "small"})
 # The page's own elements carry state classes ("tweak-blog-item-show-author-profile", "has-related-posts",
 # "cookie-banner-visible") that name no part of it: they give no box (the rules' inputs, not model features).
-_BOXES = AUTHOR | RELATED | CONSENT
+_BOXES = AUTHOR | RELATED | CONSENT | POST_BODY | POST
 _NAME_MASKS = {"html": _BOXES, "body": _BOXES}
 # React's streamed server rendering sends each suspended part as <div hidden id="S:n">, moved into place by a
 # script on arrival: the page's main content is often there, and a browser shows it.
@@ -183,6 +185,8 @@ class HtmlPage:
     related_box: np.ndarray | None = None
     #: per line, whether it sits in a cookie or consent dialog (a rule's input, not a model feature)
     consent_box: np.ndarray | None = None
+    #: per line, whether it sits in the page's one post container, if it names one (see :func:`_post_body`)
+    post_body: np.ndarray | None = None
 
 
 @lru_cache(maxsize=1 << 15)
@@ -206,7 +210,7 @@ def _attr_flags(classes: str, ident: str) -> int:
 def _name_flags(name: str, is_class: bool) -> int:
     """The flags of one class or id name."""
     low = name.lower()
-    flags = 0
+    flags = POST_BODY if low in POST_BODY_NAMES else POST if low in POST_NAMES else 0
     if not _ANY_ATTR.search(low):
         return flags
     if _BOILER_ATTR.search(low):
@@ -591,9 +595,21 @@ def html_page(markup: str, structure: Recorder | None = None) -> HtmlPage:
     flags = np.frombuffer(lines.flags, dtype=np.int64) if len(lines) else np.zeros(0, dtype=np.int64)
     page = HtmlPage("\n".join(lines.texts), _columns(lines), title, containers.astype(np.intp),
                     structure.structure if structure is not None else None, (flags & AUTHOR) > 0,
-                    (flags & RELATED) > 0, (flags & CONSENT) > 0)  # fmt: skip
+                    (flags & RELATED) > 0, (flags & CONSENT) > 0, _post_body(flags))  # fmt: skip
     lap("html features")
     return page
+
+
+def _post_body(flags: np.ndarray) -> np.ndarray | None:
+    """Per line, whether it sits in the page's one post container: the body's (POST_BODY_NAMES) where
+    the page names one, else the whole post's (POST_NAMES). ``None`` where the named lines do not form
+    one unbroken run: a forum's posts, or a listing's cards with other lines between them, are many."""
+    for bit in (POST_BODY, POST):
+        inside = (flags & bit) > 0
+        at = np.flatnonzero(inside)
+        if len(at) and at[-1] - at[0] + 1 == len(at):
+            return inside
+    return None
 
 
 def _titled_walker(title: str, structure: Recorder | None) -> _Walker:

@@ -59,6 +59,11 @@ from .thresholds import (
     LONG_LINE_WORDS,
     NO_CONTENT_BODY_WORDS,
     OUTSIDE_REGION_PROBABILITY,
+    POST_KEPT_MIN_SHARE,
+    POST_MIN_WORDS,
+    POST_MISSED_KEPT_SHARE,
+    POST_MISSED_MAX_WORDS,
+    POST_MISSED_OWN_SHARE,
     RELATED_BOX_KEEP_PROBABILITY,
     RELATED_BOX_MAX_SHARE,
     RESCUE_BODY_WORDS,
@@ -85,6 +90,7 @@ class Path(str, Enum):
     BARE = (
         "a bare document: a few lines, no menus and no line a rule drops, so all of it but the <title> is the content"
     )
+    POST_BODY = "the post's container: the page names one, and the selection had kept little of it"
     NO_CONTENT = "no main content: nothing but a headline or a stray line scored as content"
     EMPTY = "no main content: the page has no text"
 
@@ -112,7 +118,7 @@ class Run:
 
     @property
     def has_main_content(self) -> bool:
-        return self.path in (Path.MAIN_REGION, Path.RESCUED, Path.FALLBACK, Path.BARE)
+        return self.path in (Path.MAIN_REGION, Path.RESCUED, Path.FALLBACK, Path.BARE, Path.POST_BODY)
 
     def page_type(self) -> dict[str, float]:
         """The probability of each page type (:data:`boilerstrip.pagetype.PAGE_TYPES`)."""
@@ -144,6 +150,7 @@ class Prepared:
     author_box: np.ndarray | None = None  #: HTML: lines inside an author box
     related_box: np.ndarray | None = None  #: HTML: lines inside a box of links to related pages
     consent_box: np.ndarray | None = None  #: HTML: lines inside a cookie or consent dialog
+    post_body: np.ndarray | None = None  #: HTML: lines inside the page's one post container
 
 
 def page_type(
@@ -167,11 +174,11 @@ def prepare(data: object, options: Options, who: str, structure: bool = False) -
     page = html_page(text, recorder)
     if options.preset == "fast" or not page.text:
         return Prepared(page.text, "html", models().html, page.columns, page.containers, text, page.structure,
-                        page.author_box, page.related_box, page.consent_box)  # fmt: skip
+                        page.author_box, page.related_box, page.consent_box, page.post_body)  # fmt: skip
     extra = np.hstack((page.columns, votes(text, page.text.splitlines())))
     lap("votes")
     return Prepared(page.text, "html+votes", models().votes, extra, page.containers, text, page.structure,
-                    page.author_box, page.related_box, page.consent_box)  # fmt: skip
+                    page.author_box, page.related_box, page.consent_box, page.post_body)  # fmt: skip
 
 
 def _clean_page_veto(veto: Reason | None, p: float) -> Reason | None:
@@ -290,6 +297,8 @@ def run(data: object, options: Options, who: str = "clean", structure: bool = Fa
                 keep[i], reasons[i] = False, Reason.COMMENTS
         for i in range(*consent) if consent is not None else ():
             keep[i], reasons[i] = False, Reason.CONSENT
+        if prepared.post_body is not None:
+            _drop_after_post(keep, reasons, prepared.post_body, word_array)
         return _Choice(keep, reasons, title, region)
 
     choice, path = choose(0.0), Path.MAIN_REGION
@@ -304,6 +313,10 @@ def run(data: object, options: Options, who: str = "clean", structure: bool = Fa
         second_body = second.body_words(word_array, title_tag)
         if second_body > body:
             choice, path, body = second, Path.RESCUED, second_body
+    if prepared.post_body is not None:
+        post = _post_choice(choice, prepared.post_body, word_array, chrome)
+        if post is not None:
+            choice, path = post, Path.POST_BODY
     # The footer is never the main content: a page keeping nothing else (its links to the group's
     # other sites, say) has none.
     body = choice.body_words(word_array, title_tag | footer)
@@ -311,7 +324,7 @@ def run(data: object, options: Options, who: str = "clean", structure: bool = Fa
     # A page that kept almost nothing, or a list page that kept a few lines while its cards, doubted
     # one by one, hold many more words, falls back to the text outside its menus (worked out once).
     fallback = None
-    if len(page) and body < LIST_PAGE_SMALL_BODY_WORDS:
+    if len(page) and body < LIST_PAGE_SMALL_BODY_WORDS and path is not Path.POST_BODY:
         fallback = _fallback(x, words, p2, chrome, FALLBACK_MIN_WORDS if collapsed else LIST_PAGE_FALLBACK_WORDS)
         if fallback is not None and not collapsed and not list_page():
             fallback = None
@@ -319,6 +332,8 @@ def run(data: object, options: Options, who: str = "clean", structure: bool = Fa
         path = Path.EMPTY
     elif fallback is not None:
         choice, path = fallback, Path.FALLBACK
+    elif path is Path.POST_BODY:
+        pass  # a post of a few words (a photo's caption) is the page's content all the same
     elif collapsed and _bare(choice, title_tag, chrome):
         path = Path.BARE  # its <title> names the browser's tab, not a line of the document
         for i, t in enumerate(title_tag.tolist()):
@@ -355,6 +370,56 @@ def run(data: object, options: Options, who: str = "clean", structure: bool = Fa
 
 
 _TEASERS = (Reason.TEASER, Reason.ELLIPSIS_TEASER)
+
+
+def _drop_after_post(keep: list[bool], reasons: list[Reason], inside: np.ndarray, words: np.ndarray) -> None:
+    """Where most of what the selection kept lies in the page's one post container, the kept lines
+    after the post's last kept line and outside it go: what follows a post's body on a blog or a news
+    page (the sidebar, the next posts' teasers, the comments) is not the post. Lines before it stay:
+    the headline and byline often sit above the body's container."""
+    kept = np.asarray(keep)
+    within = kept & inside
+    if not within.any() or words[within].sum() < POST_KEPT_MIN_SHARE * words[kept].sum():
+        return
+    for i in range(int(np.flatnonzero(within)[-1]) + 1, len(keep)):
+        if keep[i] and not inside[i]:
+            keep[i], reasons[i] = False, Reason.AFTER_POST
+
+
+def _post_choice(choice: _Choice, inside: np.ndarray, words: np.ndarray, chrome: np.ndarray) -> _Choice | None:
+    """The post's container instead of a selection that missed it: a photo, video or quote post of a
+    few lines scores low, or a section header above it vetoes it as teasers, and the selection lands
+    on a sidebar's "about" box or the comments. Asked where the selection kept few words
+    (POST_MISSED_MAX_WORDS besides the headline), few of them in the container, and little of the
+    container's own words. The container's lines come back but for those in menus and those a rule
+    other than the teaser rules drops (a share line, a consent dialog); the headline stays."""
+    kept = np.asarray(choice.keep)
+    if choice.title is not None:
+        kept = kept.copy()
+        kept[choice.title] = False
+    total, within, own = words[kept].sum(), words[kept & inside].sum(), words[inside].sum()
+    if (
+        total >= POST_MISSED_MAX_WORDS
+        or within >= POST_MISSED_KEPT_SHARE * total
+        or own < POST_MIN_WORDS
+        or within >= POST_MISSED_OWN_SHARE * own
+    ):
+        return None
+    keep, reasons = list(choice.keep), list(choice.reasons)
+    for i, (k, r, a, c) in enumerate(zip(choice.keep, choice.reasons, inside.tolist(), chrome.tolist())):
+        if i == choice.title:
+            continue
+        if a and not c and (k or r in _MISSED):
+            keep[i], reasons[i] = True, Reason.CONTENT
+        elif k:
+            keep[i], reasons[i] = False, Reason.OUTSIDE_POST
+    if words[np.asarray(keep) & inside].sum() < POST_MIN_WORDS:
+        return None  # the container's words are its menus' or a rule's: no post to go back to
+    return _Choice(keep, reasons, choice.title, choice.region)
+
+
+#: What a line of the post's container may have been dropped for and still come back (see _post_choice).
+_MISSED = frozenset({Reason.LOW_SCORE, Reason.TEASER, Reason.ELLIPSIS_TEASER, Reason.OUTSIDE_REGION, Reason.GAP})
 
 
 def _bare(choice: _Choice, title_tag: np.ndarray, chrome: np.ndarray) -> bool:

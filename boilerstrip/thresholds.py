@@ -231,3 +231,14 @@ TABLE_MIN_COLS = 2
 TABLE_MIN_ROWS_WITHOUT_HEADER = 3
 #: ... and no kept cell holds more words than this (a cell holding an article is layout).
 TABLE_MAX_CELL_WORDS = 80
+
+#: The page's one post container (a blog's ``entry-content``, a news page's ``article-body``): where it
+#: holds this share of the kept words, the kept lines after it go.
+POST_KEPT_MIN_SHARE = 0.5
+#: A selection that kept fewer words than this besides the headline, less than POST_MISSED_KEPT_SHARE
+#: of them inside the post container and less than POST_MISSED_OWN_SHARE of the container's words,
+#: missed the post: the container (of POST_MIN_WORDS at least) is taken instead.
+POST_MISSED_MAX_WORDS = 200
+POST_MISSED_KEPT_SHARE = 0.3
+POST_MISSED_OWN_SHARE = 0.5
+POST_MIN_WORDS = 5

@@ -866,3 +866,60 @@ def test_a_question_and_its_answers_stay_and_the_comments_under_them_go() -> Non
     out = boilerstrip.clean(page)
     assert all(p in out for p in ARTICLE)
     assert notes[1] not in out
+
+
+def test_what_follows_the_posts_container_is_not_the_post() -> None:
+    """Cards of other stories in a box of neutral names read as the article's text (above); after the
+    page's one post container (``entry-content``), which holds most of what is kept, they go."""
+    cards = "".join(f'<div class="card"><h3><a href="/n/{i}">{title}</a></h3><p>{excerpt}</p></div>'
+                    for i, (title, excerpt) in enumerate(RELATED_CARDS))  # fmt: skip
+    box = f'<section class="cards">{cards}</section>'
+    post = f'<div class="entry-content">{"".join(f"<p>{p}</p>" for p in ARTICLE)}</div>'
+    html = page(f"<main><article><h1>Sea walls rebuilt ahead of the spring tides</h1>{post}</article>{box}</main>")
+    out = boilerstrip.clean(html)
+    assert kept_share(out) == 1.0
+    assert out.startswith("Sea walls rebuilt ahead of the spring tides\n")
+    assert not any(excerpt[:40] in out for _, excerpt in RELATED_CARDS)
+    assert "after the end of the post's container" in boilerstrip.explain(html).format(width=200)
+
+
+def _photo_post(post_class: str) -> str:
+    """A blog's photo post: a caption of one line in the post's container, which its ellipsis makes
+    read as a teaser's excerpt, beside an "About me" box and above readers' replies that run far longer."""
+    about = ("I am a retired harbour pilot who now spends his days photographing the coast between the two "
+             "lighthouses, in every season and every weather, and writing about what I see there.")  # fmt: skip
+    comments = "".join(f'<div class="reply"><p>{c}</p></div>' for c in COMMENTS)
+    return page(
+        '<div class="blog"><div class="post"><h1 class="post-title">Morning fog at the north pier</h1>'
+        '<p class="meta"><a href="#c">4 Comments</a></p>'
+        f'<div class="{post_class}"><p><img src="pier.jpg" alt=""></p>'
+        "<p>Still burning at seven, when the fog began to lift…</p></div>"
+        f'</div><div class="replies">{comments}</div></div>'
+        f'<div class="column"><h3>About me</h3><p>{about}</p></div>'
+    )
+
+
+def test_a_short_post_in_its_named_container_is_the_content() -> None:
+    """A photo post's caption reads as a teaser beside long replies and an "About me" box: where the
+    page names one container for its post's body and the selection kept little of it, the container
+    is the content."""
+    html = _photo_post("entry-content")
+    doc = boilerstrip.extract(html, metadata=False)
+    assert doc.text == "Morning fog at the north pier\nStill burning at seven, when the fog began to lift…"
+    assert doc.has_main_content
+    assert "the post's container" in boilerstrip.explain(html).format(width=200)
+
+
+def test_many_containers_so_named_are_no_post() -> None:
+    """A forum's posts, or a listing's cards, each named ``post-body`` with other lines between them
+    name no one post: the rule stands back."""
+    from boilerstrip.html import html_page
+
+    def thread(body_class: str) -> str:
+        return page("".join(f'<div class="message"><p class="author">member{i}</p><div class="{body_class}">'
+                            f"<p>{c}</p></div></div>" for i, c in enumerate(COMMENTS)))  # fmt: skip
+
+    assert html_page(thread("post-body")).post_body is None
+    one = html_page(_photo_post("post-body")).post_body
+    assert one is not None and one.sum() == 1  # the caption's line (the image gives none)
+    assert html_page(thread("body-text")).post_body is None

@@ -71,6 +71,18 @@ CONTENT_FRAGMENTS: tuple[str, ...] = (
     "artikel", "inhalt", "contenu", "contenido", "conteudo", "contenuto", "testo", "tekst", "tresc", "статья",
     "текст",
 )  # fmt: skip
+#: Whole class or id names of the one container a blog or news engine puts a post's body in
+#: (WordPress themes, Blogger, Ghost, Medium-like and BEM-named templates): the text a reader came for,
+#: without its sidebar, its comments or the next post's teasers. A name must match as a whole.
+POST_BODY_NAMES: frozenset[str] = frozenset(
+    {"entry-content", "entry_content", "entrycontent", "entry__content", "entry-body", "entry-text", "post-body",
+     "postbody", "post_body", "post__body", "post-content", "post_content", "postcontent", "post__content",
+     "post-entry", "post-text", "article-body", "articlebody", "article_body", "article__body", "article-content",
+     "article__content", "story-body", "story-content", "blog-post-body", "single-post-content"}
+)  # fmt: skip
+#: Whole names of the container of a whole post (its headline, byline and body): asked where no
+#: POST_BODY_NAMES container is.
+POST_NAMES: frozenset[str] = frozenset({"hentry", "h-entry", "entry", "post", "type-post", "blog-post"})
 #: Class names that hide an element from sighted readers (screen-reader text, collapsed widgets).
 HIDDEN_CLASSES: frozenset[str] = frozenset(
     {"hidden", "hide", "sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text", "screenreader",
