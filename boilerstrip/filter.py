@@ -52,6 +52,7 @@ class Reason(str, Enum):
     COMMENTS = "after the readers' comments header"
     AFTER_POST = "after the end of the post's container"
     OUTSIDE_POST = "outside the post's container, where the selection had missed the post"
+    TEMPLATE = "another instance of a template the selection kept (a post, a card)"
 
 
 def veto(x: np.ndarray, words: Sequence[float], p: Sequence[float]) -> list[Reason | None]:

@@ -187,6 +187,10 @@ class HtmlPage:
     consent_box: np.ndarray | None = None
     #: per line, whether it sits in the page's one post container, if it names one (see :func:`_post_body`)
     post_body: np.ndarray | None = None
+    #: per line, the id of its shape: the tag and classes of its block element and two block ancestors
+    shapes: np.ndarray | None = None
+    #: the shapes themselves, by id (``div.post/div.body/p.``)
+    shape_names: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=1 << 15)
@@ -593,9 +597,11 @@ def html_page(markup: str, structure: Recorder | None = None) -> HtmlPage:
     lines = walker.lines
     containers = np.frombuffer(lines.containers, dtype=np.int64).reshape(-1, len(CONTAINER_LEVELS))
     flags = np.frombuffer(lines.flags, dtype=np.int64) if len(lines) else np.zeros(0, dtype=np.int64)
+    shapes = np.frombuffer(lines.shape, dtype=np.int64) if len(lines) else np.zeros(0, dtype=np.int64)
     page = HtmlPage("\n".join(lines.texts), _columns(lines), title, containers.astype(np.intp),
                     structure.structure if structure is not None else None, (flags & AUTHOR) > 0,
-                    (flags & RELATED) > 0, (flags & CONSENT) > 0, _post_body(flags))  # fmt: skip
+                    (flags & RELATED) > 0, (flags & CONSENT) > 0, _post_body(flags), shapes,
+                    tuple(lines._shapes))  # fmt: skip
     lap("html features")
     return page
 

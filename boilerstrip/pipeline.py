@@ -6,6 +6,7 @@ kept blocks, ``explain`` shows the rest.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from enum import Enum
@@ -69,6 +70,10 @@ from .thresholds import (
     RESCUE_BODY_WORDS,
     RESCUE_CANDIDATE_PROBABILITY,
     RESCUE_CANDIDATE_WORDS,
+    TEMPLATE_KEPT_SHARE,
+    TEMPLATE_MAX_GROWTH,
+    TEMPLATE_MIN_KEPT,
+    TEMPLATE_WORD_SHARE,
     TEXT_LIST_PAGE_PROBABILITY,
     TEXT_OUTSIDE_REGION_PROBABILITY,
     TEXT_THREAD_PROBABILITY,
@@ -151,6 +156,8 @@ class Prepared:
     related_box: np.ndarray | None = None  #: HTML: lines inside a box of links to related pages
     consent_box: np.ndarray | None = None  #: HTML: lines inside a cookie or consent dialog
     post_body: np.ndarray | None = None  #: HTML: lines inside the page's one post container
+    shapes: np.ndarray | None = None  #: HTML: each line's shape id (see html.HtmlPage.shapes)
+    shape_names: tuple[str, ...] = ()  #: HTML: the shapes, by id
 
 
 def page_type(
@@ -174,11 +181,13 @@ def prepare(data: object, options: Options, who: str, structure: bool = False) -
     page = html_page(text, recorder)
     if options.preset == "fast" or not page.text:
         return Prepared(page.text, "html", models().html, page.columns, page.containers, text, page.structure,
-                        page.author_box, page.related_box, page.consent_box, page.post_body)  # fmt: skip
+                        page.author_box, page.related_box, page.consent_box, page.post_body, page.shapes,
+                        page.shape_names)  # fmt: skip
     extra = np.hstack((page.columns, votes(text, page.text.splitlines())))
     lap("votes")
     return Prepared(page.text, "html+votes", models().votes, extra, page.containers, text, page.structure,
-                    page.author_box, page.related_box, page.consent_box, page.post_body)  # fmt: skip
+                    page.author_box, page.related_box, page.consent_box, page.post_body, page.shapes,
+                        page.shape_names)  # fmt: skip
 
 
 def _clean_page_veto(veto: Reason | None, p: float) -> Reason | None:
@@ -299,6 +308,9 @@ def run(data: object, options: Options, who: str = "clean", structure: bool = Fa
             keep[i], reasons[i] = False, Reason.CONSENT
         if prepared.post_body is not None:
             _drop_after_post(keep, reasons, prepared.post_body, word_array)
+        if prepared.shapes is not None:  # a blog's comments are no template of its post
+            comments = comment_box if prepared.post_body is not None else None
+            _keep_template(keep, reasons, prepared.shapes, prepared.shape_names, word_array, chrome, comments)
         return _Choice(keep, reasons, title, region)
 
     choice, path = choose(0.0), Path.MAIN_REGION
@@ -372,12 +384,61 @@ def run(data: object, options: Options, who: str = "clean", structure: bool = Fa
 _TEASERS = (Reason.TEASER, Reason.ELLIPSIS_TEASER)
 
 
+def _keep_template(
+    keep: list[bool],
+    reasons: list[Reason],
+    shapes: np.ndarray,
+    names: tuple[str, ...],
+    words: np.ndarray,
+    chrome: np.ndarray,
+    comments: np.ndarray | None,
+) -> None:
+    """The other instances of a template the selection kept: a thread's posts, a category's cards, a
+    tutorial's tabs share their markup (the shape: tag and classes of the line's block element and its
+    two block ancestors), and the main region holds one stretch of them while the rest score low or
+    lie outside it. A shape counts where the selection kept TEMPLATE_MIN_KEPT of its lines, at least
+    TEMPLATE_KEPT_SHARE of them and TEMPLATE_WORD_SHARE of the kept words, and its element or their
+    parent is named by class (bare ``div/ul/li`` shapes are everywhere); its lines dropped only for a
+    low score, for lying outside the region or for an ellipsis come back, but not in the menus,
+    header or footer, nor in ``comments``, unless that would add TEMPLATE_MAX_GROWTH times what was
+    kept."""
+    kept = np.asarray(keep, dtype=bool)
+    total = words[kept].sum()
+    if not kept.any() or total <= 0:
+        return
+    n = len(names)
+    lines = np.bincount(shapes, minlength=n)
+    held = np.bincount(shapes[kept], minlength=n)
+    held_words = np.bincount(shapes[kept], weights=words[kept], minlength=n)
+    candidates = (held >= TEMPLATE_MIN_KEPT) & (held >= TEMPLATE_KEPT_SHARE * lines) & (held < lines)
+    candidates &= held_words >= TEMPLATE_WORD_SHARE * total
+    good = np.zeros(n, dtype=bool)
+    for s in np.flatnonzero(candidates).tolist():
+        good[s] = _CLASS_NAMED.search("/".join(names[s].split("/")[-2:])) is not None
+    if not good.any():
+        return
+    back = good[shapes] & ~kept & ~chrome
+    if comments is not None:
+        back &= ~comments
+    add = [i for i in np.flatnonzero(back).tolist() if reasons[i] in _TEMPLATE_MISSED]
+    if not add or words[add].sum() > TEMPLATE_MAX_GROWTH * total:
+        return
+    for i in add:
+        keep[i], reasons[i] = True, Reason.TEMPLATE
+
+
+#: A shape's element or parent named by class: a class attribute that opens with three letters.
+_CLASS_NAMED = re.compile(r"\.[A-Za-z_-]{3}")
+#: What a line of a kept template may have been dropped for and still come back (see _keep_template).
+_TEMPLATE_MISSED = frozenset({Reason.LOW_SCORE, Reason.OUTSIDE_REGION, Reason.ELLIPSIS_TEASER})
+
+
 def _drop_after_post(keep: list[bool], reasons: list[Reason], inside: np.ndarray, words: np.ndarray) -> None:
     """Where most of what the selection kept lies in the page's one post container, the kept lines
     after the post's last kept line and outside it go: what follows a post's body on a blog or a news
     page (the sidebar, the next posts' teasers, the comments) is not the post. Lines before it stay:
     the headline and byline often sit above the body's container."""
-    kept = np.asarray(keep)
+    kept = np.asarray(keep, dtype=bool)
     within = kept & inside
     if not within.any() or words[within].sum() < POST_KEPT_MIN_SHARE * words[kept].sum():
         return
@@ -393,7 +454,7 @@ def _post_choice(choice: _Choice, inside: np.ndarray, words: np.ndarray, chrome:
     (POST_MISSED_MAX_WORDS besides the headline), few of them in the container, and little of the
     container's own words. The container's lines come back but for those in menus and those a rule
     other than the teaser rules drops (a share line, a consent dialog); the headline stays."""
-    kept = np.asarray(choice.keep)
+    kept = np.asarray(choice.keep, dtype=bool)
     if choice.title is not None:
         kept = kept.copy()
         kept[choice.title] = False
@@ -413,7 +474,7 @@ def _post_choice(choice: _Choice, inside: np.ndarray, words: np.ndarray, chrome:
             keep[i], reasons[i] = True, Reason.CONTENT
         elif k:
             keep[i], reasons[i] = False, Reason.OUTSIDE_POST
-    if words[np.asarray(keep) & inside].sum() < POST_MIN_WORDS:
+    if words[np.asarray(keep, dtype=bool) & inside].sum() < POST_MIN_WORDS:
         return None  # the container's words are its menus' or a rule's: no post to go back to
     return _Choice(keep, reasons, choice.title, choice.region)
 

@@ -242,3 +242,11 @@ POST_MISSED_MAX_WORDS = 200
 POST_MISSED_KEPT_SHARE = 0.3
 POST_MISSED_OWN_SHARE = 0.5
 POST_MIN_WORDS = 5
+
+#: A template the selection kept (see pipeline._keep_template): TEMPLATE_MIN_KEPT of its lines or more,
+#: at least TEMPLATE_KEPT_SHARE of them and TEMPLATE_WORD_SHARE of the kept words; its other lines come
+#: back unless they would add more than TEMPLATE_MAX_GROWTH times the kept words.
+TEMPLATE_MIN_KEPT = 3
+TEMPLATE_KEPT_SHARE = 0.2
+TEMPLATE_WORD_SHARE = 0.1
+TEMPLATE_MAX_GROWTH = 3.0

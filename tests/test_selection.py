@@ -923,3 +923,35 @@ def test_many_containers_so_named_are_no_post() -> None:
     one = html_page(_photo_post("post-body")).post_body
     assert one is not None and one.sum() == 1  # the caption's line (the image gives none)
     assert html_page(thread("body-text")).post_body is None
+
+
+SHORT_REPLIES = ["Thanks, that did it.", "Same problem here, fixed now.", "Worked for me too, cheers!", "Good to know."]
+
+
+def _thread(post_class: str) -> str:
+    """A thread whose last replies are a few words each: the last scores too low for the main region."""
+
+    def post(i: int, text: str) -> str:
+        return (f'<div{post_class}><div class="message-user"><a href="/u/{i}">member{i}</a></div>'
+                f'<div class="message-body"><p>{text}</p></div></div>')  # fmt: skip
+
+    posts = "".join(post(i, c) for i, c in enumerate(COMMENTS + SHORT_REPLIES))
+    return page(f"<main><h1>Will the slipway stay open during the sea wall works?</h1>{posts}</main>")
+
+
+def test_a_template_the_selection_kept_is_kept_whole() -> None:
+    """Posts sharing one named markup: where the selection kept several of them, the others come back,
+    however short (a thread's "Good to know.", a category's last card)."""
+    html = _thread(' class="message"')
+    out = boilerstrip.clean(html)
+    assert all(c in out for c in COMMENTS + SHORT_REPLIES)
+    assert "another instance of a template" in boilerstrip.explain(html).format(width=200)
+
+
+def test_bare_markup_is_no_template() -> None:
+    """Shapes of bare ``div``s (and ``ul/li``) are everywhere on a page: they name no template."""
+    bare = _thread("").replace(' class="message-user"', "").replace(' class="message-body"', "")
+    out = boilerstrip.clean(bare)
+    assert all(c in out for c in COMMENTS)
+    assert "Good to know." not in out
+    assert "another instance of a template" not in boilerstrip.explain(bare).format(width=200)
