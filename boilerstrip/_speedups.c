@@ -1058,6 +1058,221 @@ alnum_only(PyObject *module, PyObject *text)
     return out;
 }
 
+/* ------------------------------------------------------------------ class and id names */
+
+/* name_table(table) -> capsule, name_flags(capsule, class_only, classes, ident) -> int
+ *
+ * The flags html._attr_flags gives an element's class and id names, without a pattern per flag.
+ * The table (html._name_table, int32) is a trie of every fragment: node count, edge count, then per
+ * node the flags of a fragment ending there anywhere / only as a whole token ([a-z0-9] on neither
+ * side, as html's word pattern says) / first edge / edge count, then per edge character / target;
+ * a node's edges come by character, ascending, and lead deeper. Each white-space separated name is
+ * lower-cased on its own (str.lower(), asked of Python where a name is not ASCII) and every place
+ * in it is tried; `class_only` is the flags only class names may give (not an id's). */
+typedef struct {
+    int32_t any, word, first, count;
+} name_node;
+
+typedef struct {
+    int32_t ch, target;
+} name_edge;
+
+typedef struct {
+    Py_ssize_t nodes, edges;
+    name_node *node;
+    name_edge *edge;
+    int32_t root[128]; /* the root's child by ASCII character, -1 for none */
+} name_trie;
+
+static const char NAME_CAPSULE[] = "boilerstrip._speedups.names";
+
+static void
+drop_name_trie(name_trie *t)
+{
+    if (t != NULL) {
+        PyMem_Free(t->node);
+        PyMem_Free(t->edge);
+        PyMem_Free(t);
+    }
+}
+
+static void
+free_name_trie(PyObject *capsule)
+{
+    drop_name_trie(PyCapsule_GetPointer(capsule, NAME_CAPSULE));
+}
+
+/* Checks every index of a flattened name trie once and keeps a copy. */
+static PyObject *
+name_table(PyObject *module, PyObject *arg)
+{
+    Py_buffer b;
+    if (PyObject_GetBuffer(arg, &b, PyBUF_SIMPLE) < 0)
+        return NULL;
+    const int32_t *v = b.buf;
+    Py_ssize_t words = b.len / (Py_ssize_t)sizeof(int32_t);
+    name_trie *t = NULL;
+    if (b.len % (Py_ssize_t)sizeof(int32_t) || words < 2 || v[0] < 1 || v[1] < 0
+        || words != 2 + 4 * (Py_ssize_t)v[0] + 2 * (Py_ssize_t)v[1])
+        goto bad;
+    t = PyMem_Calloc(1, sizeof(name_trie));
+    if (t == NULL)
+        goto memory;
+    t->nodes = v[0];
+    t->edges = v[1];
+    t->node = PyMem_Malloc((size_t)t->nodes * sizeof(name_node));
+    t->edge = PyMem_Malloc((size_t)(t->edges ? t->edges : 1) * sizeof(name_edge));
+    if (t->node == NULL || t->edge == NULL)
+        goto memory;
+    memcpy(t->node, v + 2, (size_t)t->nodes * sizeof(name_node));
+    memcpy(t->edge, v + 2 + 4 * t->nodes, (size_t)t->edges * sizeof(name_edge));
+    for (Py_ssize_t k = 0; k < t->nodes; k++) {
+        const name_node *nd = &t->node[k];
+        if (nd->first < 0 || nd->count < 0 || (Py_ssize_t)nd->first + nd->count > t->edges)
+            goto bad;
+        for (int32_t e = nd->first; e < nd->first + nd->count; e++) {
+            const name_edge *ed = &t->edge[e];
+            if (ed->target <= k || ed->target >= t->nodes || ed->ch < 0 || (e > nd->first && t->edge[e - 1].ch >= ed->ch))
+                goto bad;
+        }
+    }
+    for (int c = 0; c < 128; c++)
+        t->root[c] = -1;
+    for (int32_t e = t->node[0].first; e < t->node[0].first + t->node[0].count; e++)
+        if (t->edge[e].ch < 128)
+            t->root[t->edge[e].ch] = t->edge[e].target;
+    PyBuffer_Release(&b);
+    PyObject *capsule = PyCapsule_New(t, NAME_CAPSULE, free_name_trie);
+    if (capsule == NULL)
+        drop_name_trie(t);
+    return capsule;
+memory:
+    drop_name_trie(t);
+    PyBuffer_Release(&b);
+    return PyErr_NoMemory();
+bad:
+    drop_name_trie(t);
+    PyBuffer_Release(&b);
+    PyErr_SetString(PyExc_ValueError, "name_table: not a flattened name trie");
+    return NULL;
+}
+
+/* [a-z0-9]: what may not stand beside a whole-token fragment. */
+static inline int
+is_token_char(Py_UCS4 ch)
+{
+    return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9');
+}
+
+static inline Py_UCS4
+ascii_lower(Py_UCS4 ch)
+{
+    return ch >= 'A' && ch <= 'Z' ? ch + ('a' - 'A') : ch;
+}
+
+/* The flags of one lower-cased name: every fragment at every place. `fold` lower-cases ASCII as read. */
+static long
+flags_of_name(const name_trie *t, int kind, const void *data, Py_ssize_t start, Py_ssize_t end, int fold)
+{
+    long flags = 0;
+    for (Py_ssize_t i = start; i < end; i++) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, i);
+        if (fold)
+            ch = ascii_lower(ch);
+        int32_t node = ch < 128 ? t->root[ch] : -1;
+        if (ch >= 128) { /* a wide first character: the root's edges, in order */
+            const name_node *root = &t->node[0];
+            for (int32_t e = root->first; e < root->first + root->count && t->edge[e].ch <= (int32_t)ch; e++)
+                if (t->edge[e].ch == (int32_t)ch)
+                    node = t->edge[e].target;
+        }
+        Py_ssize_t j = i + 1;
+        while (node >= 0) {
+            const name_node *nd = &t->node[node];
+            flags |= nd->any;
+            if (nd->word) {
+                int before = i > start ? is_token_char(fold ? ascii_lower(PyUnicode_READ(kind, data, i - 1))
+                                                            : PyUnicode_READ(kind, data, i - 1)) : 0;
+                int after = j < end ? is_token_char(fold ? ascii_lower(PyUnicode_READ(kind, data, j))
+                                                         : PyUnicode_READ(kind, data, j)) : 0;
+                if (!before && !after)
+                    flags |= nd->word;
+            }
+            if (j == end)
+                break;
+            Py_UCS4 next = PyUnicode_READ(kind, data, j);
+            if (fold)
+                next = ascii_lower(next);
+            int32_t to = -1;
+            for (int32_t e = nd->first; e < nd->first + nd->count && t->edge[e].ch <= (int32_t)next; e++)
+                if (t->edge[e].ch == (int32_t)next)
+                    to = t->edge[e].target;
+            node = to;
+            j++;
+        }
+    }
+    return flags;
+}
+
+/* The flags of every name in `names` (split as str.split() splits), or -1 on an error. */
+static long
+flags_of_names(const name_trie *t, PyObject *names)
+{
+    int kind = PyUnicode_KIND(names);
+    const void *data = PyUnicode_DATA(names);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(names), i = 0;
+    int ascii = PyUnicode_IS_ASCII(names);
+    long flags = 0;
+    while (i < n) {
+        while (i < n && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)))
+            i++;
+        Py_ssize_t start = i;
+        int wide = 0;
+        while (i < n) {
+            Py_UCS4 ch = PyUnicode_READ(kind, data, i);
+            if (Py_UNICODE_ISSPACE(ch))
+                break;
+            wide |= ch >= 128;
+            i++;
+        }
+        if (i == start)
+            break;
+        if (ascii || !wide) {
+            flags |= flags_of_name(t, kind, data, start, i, 1);
+            continue;
+        }
+        /* str.lower() of a name with other than ASCII: its length and characters may change */
+        PyObject *name = PyUnicode_Substring(names, start, i);
+        PyObject *low = name != NULL ? PyObject_CallMethod(name, "lower", NULL) : NULL;
+        Py_XDECREF(name);
+        if (low == NULL)
+            return -1;
+        flags |= flags_of_name(t, PyUnicode_KIND(low), PyUnicode_DATA(low), 0, PyUnicode_GET_LENGTH(low), 0);
+        Py_DECREF(low);
+    }
+    return flags;
+}
+
+static PyObject *
+name_flags(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (nargs != 4 || !PyUnicode_Check(args[2]) || !PyUnicode_Check(args[3])) {
+        PyErr_SetString(PyExc_TypeError, "name_flags(table, class_only: int, classes: str, ident: str)");
+        return NULL;
+    }
+    name_trie *t = PyCapsule_GetPointer(args[0], NAME_CAPSULE);
+    long class_only = PyLong_AsLong(args[1]);
+    if (t == NULL || (class_only == -1 && PyErr_Occurred()))
+        return NULL;
+    long classes = flags_of_names(t, args[2]);
+    if (classes < 0)
+        return NULL;
+    long ident = flags_of_names(t, args[3]);
+    if (ident < 0)
+        return NULL;
+    return PyLong_FromLong(classes | (ident & ~class_only));
+}
+
 static PyMethodDef methods[] = {
     {"token_counts", token_counts, METH_VARARGS,
      "token_counts(lines, low, stop, sample) -> bytes: per line, int32 tokens, title-cased, digits, stop words"},
@@ -1074,6 +1289,9 @@ static PyMethodDef methods[] = {
      "what pagetype.markup_hints reads, in one pass"},
     {"alnum_only", alnum_only, METH_O,
      "alnum_only(text) -> str: the text's alphanumeric characters and line breaks, nothing else"},
+    {"name_table", name_table, METH_O, "name_table(table) -> capsule: a flattened trie of class and id fragments, checked"},
+    {"name_flags", (PyCFunction)(void (*)(void))name_flags, METH_FASTCALL,
+     "name_flags(table, class_only, classes, ident) -> int: the flags html._attr_flags gives the names"},
     {NULL, NULL, 0, NULL},
 };
 

@@ -16,16 +16,17 @@ from __future__ import annotations
 
 import re
 from array import array
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from types import ModuleType
-from typing import NamedTuple
+from typing import Any, NamedTuple, cast
 
 import lxml
 import numpy as np
 from lxml import etree
 
-from .features import compiled_module, windowed_mean
+from .features import compiled_module, load_compiled, windowed_mean
 from .limits import LONG_LINE_CHARS, MAX_TAG_DEPTH
 from .phrases import trie_source
 from .phrases.markup import (
@@ -230,6 +231,56 @@ def _name_flags(name: str, is_class: bool) -> int:
     if _CONSENT_ATTR.search(low):
         flags |= CONSENT
     return flags
+
+
+def _name_table() -> bytes:
+    """Every fragment of the six name patterns as one trie for the compiled core (``_speedups.name_table``):
+    node count, edge count, then per node the flags of a fragment ending there anywhere / as a whole
+    token only / first edge / edge count, then per edge character / target (int32). Nodes are numbered
+    in preorder, so every edge leads deeper; a node's edges come by character."""
+    root: dict[str, Any] = {}
+    fragments = ((BOILER_FRAGMENTS, BOILER), (COMMENT_FRAGMENTS, COMMENT), (CONTENT_FRAGMENTS, CONTENT),
+                 (AUTHOR_FRAGMENTS, AUTHOR), (RELATED_FRAGMENTS, RELATED), (CONSENT_FRAGMENTS, CONSENT))  # fmt: skip
+    entries = [(fragment, flag, 0) for group, flag in fragments for fragment in group]
+    entries += [(word, 0, BOILER) for word in BOILER_WORDS]
+    for fragment, anywhere, token in entries:
+        node = root
+        for char in fragment:
+            node = node.setdefault(char, {})
+        node[""] = (node.get("", (0, 0))[0] | anywhere, node.get("", (0, 0))[1] | token)
+    nodes: list[list[int]] = []
+    edges: list[list[int]] = []
+
+    def number(node: dict[str, Any]) -> int:
+        own = len(nodes)
+        nodes.append([*node.get("", (0, 0)), 0, 0])
+        children = sorted((char, child) for char, child in node.items() if char)
+        targets = [number(child) for _, child in children]
+        nodes[own][2:] = [len(edges), len(children)]
+        edges.extend([ord(char), target] for (char, _), target in zip(children, targets))
+        return own
+
+    number(root)
+    flat = [len(nodes), len(edges), *(v for row in nodes for v in row), *(v for row in edges for v in row)]
+    return array("i", flat).tobytes()
+
+
+def _load_compiled_names() -> Callable[[str, str], int] | None:
+    """The compiled core's :func:`_attr_flags` (its ``name_flags`` over :func:`_name_table`), unless the
+    core is not there. One pass over the names, not a pattern per flag: the names a page does not
+    repeat (the cache's misses) were most of the names' cost, and uncached it is cheaper than a cache."""
+    flags, table = load_compiled("name_flags"), load_compiled("name_table")
+    if flags is None or table is None:
+        return None
+    return cast("Callable[[str, str], int]", partial(flags, table(_name_table()), RELATED))
+
+
+_compiled_names = _load_compiled_names()
+
+
+def _names_reader() -> Callable[[str, str], int]:
+    """What reads an element's class and id names: the compiled core's, else :func:`_attr_flags`."""
+    return _compiled_names if _compiled_names is not None else _attr_flags
 
 
 def _surely_hidden(element: etree._Element, tag: str) -> bool:
@@ -582,8 +633,8 @@ def html_page(markup: str, structure: Recorder | None = None) -> HtmlPage:
     if structure is None and _compiled is not None:
         lines = walker.lines
         try:
-            walked = _compiled.walk(root, _Skipper(root), split_long_line, _attr_flags, _hiding_classes, lines._shapes,
-                                    lines._own, _WALK_TABLES)  # fmt: skip
+            walked = _compiled.walk(root, _Skipper(root), split_long_line, _names_reader(), _hiding_classes,
+                                    lines._shapes, lines._own, _WALK_TABLES)  # fmt: skip
             lines.extend(walked)
         except _compiled.Unsupported:  # a node the compiled walk leaves to Python: walk again from the start
             walker = _titled_walker(title, None)
@@ -727,6 +778,7 @@ _TITLE_NODE = Node(kind=TITLE, level=1)
 
 def _walk(root: etree._Element, walker: _Walker, recorder: Recorder | None = None) -> None:
     skip = _Skipper(root)
+    names = _names_reader()
     # The tags the structure recorder acts on (one look-up per element decides whether it does).
     noted = (STRUCTURAL | recorder.inline_tags | {"br"}) if recorder is not None else frozenset()
     inline_tags = recorder.inline_tags if recorder is not None else frozenset()
@@ -753,7 +805,7 @@ def _walk(root: etree._Element, walker: _Walker, recorder: Recorder | None = Non
             classes = element.get("class", "")
             ident = "" if tag in _UNNAMED else element.get("id", "")
             if ident or (classes and tag not in _UNNAMED):
-                own |= _attr_flags(classes, ident) & ~_NAME_MASKS.get(tag, 0)
+                own |= names(classes, ident) & ~_NAME_MASKS.get(tag, 0)
                 if own & BOILER:
                     boiler_depth = depth
             block = tag in _BLOCK

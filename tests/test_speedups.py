@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 import boilerstrip
 from boilerstrip import features, html, pagetype, score, select
 from boilerstrip.lexicon import function_words
+from boilerstrip.phrases import markup
 
 from .conftest import FIXTURES
 
@@ -99,6 +100,7 @@ def test_same_output_without_the_core(path) -> None:
         (pagetype, "_compiled_scan"),
         (score, "_compiled_forest"),
         (html, "_compiled"),
+        (html, "_compiled_names"),
         (select, "_compiled_alnum"),
     ]
     saved = [getattr(module, name) for module, name in parts]
@@ -116,11 +118,12 @@ def _walked(markup: str) -> html.HtmlPage:
 
 
 def _walked_in_python(markup: str) -> html.HtmlPage:
-    compiled, html._compiled = html._compiled, None
+    compiled, names = html._compiled, html._compiled_names
+    html._compiled = html._compiled_names = None
     try:
         return html.html_page(markup)
     finally:
-        html._compiled = compiled
+        html._compiled, html._compiled_names = compiled, names
 
 
 def _same_page(a: html.HtmlPage, b: html.HtmlPage) -> bool:
@@ -248,6 +251,50 @@ def test_a_broken_phrase_table_is_refused() -> None:
         phrase_table(table.tobytes())
     with pytest.raises(ValueError, match="not a flattened trie"):
         phrase_table(LINE_TRIE[:-4])
+
+
+needs_names = pytest.mark.skipif(html._compiled_names is None, reason="the compiled name reader is not built")
+
+# Class and id names built of the fragments (whole, cut, upper-cased) and what may stand beside them:
+# token characters and others, white space of several kinds, letters whose lower case differs in length.
+_NAME_PIECES = sorted({*markup.BOILER_FRAGMENTS, *markup.BOILER_WORDS, *markup.COMMENT_FRAGMENTS,
+                       *markup.CONTENT_FRAGMENTS, *markup.AUTHOR_FRAGMENTS, *markup.RELATED_FRAGMENTS,
+                       *markup.CONSENT_FRAGMENTS})  # fmt: skip
+_NAME_PIECE = st.sampled_from(_NAME_PIECES).flatmap(lambda p: st.sampled_from([p, p[:-1], p[1:], p.upper(), p.title()]))
+_NAME_GLUE = st.sampled_from(["", " ", "  ", "\t", "\n", "\u00a0", "\u2028", "\x1c", "-", "_", "x", "Q", "1", "é",
+                              "İ", "Σ", "ẞ", "ﬀ", "中", ":", "/"])  # fmt: skip
+_NAMES = st.lists(st.one_of(_NAME_PIECE, _NAME_GLUE), max_size=10).map("".join)
+
+
+@needs_names
+@settings(max_examples=500, deadline=None)
+@given(_NAMES, _NAMES)
+@example("nav ad-x x-ad ad1 bad ADS", "related Related-posts")
+@example("ПОХОЖИЕ-статьи İnav\u00a0ad", "x\u0130ad ﬀooter ΣAD")
+def test_name_flags_are_what_the_patterns_give(classes: str, ident: str) -> None:
+    assert html._compiled_names(classes, ident) == html._attr_flags.__wrapped__(classes, ident)
+
+
+@needs_names
+def test_name_flags_of_known_names() -> None:
+    # a whole-token word only as a token; a related box named by its classes, never by its id
+    assert html._compiled_names("ad header-ad", "") == html.BOILER
+    assert html._compiled_names("shadow", "") == 0
+    assert html._compiled_names("Related-Posts", "") == html.BOILER | html.RELATED
+    assert html._compiled_names("", "related-posts") == html.BOILER
+    assert html._compiled_names("comment-list", "main-content") == html.COMMENT | html.CONTENT
+
+
+def test_a_broken_name_table_is_refused() -> None:
+    from boilerstrip._speedups import name_table
+
+    table = np.frombuffer(html._name_table(), dtype=np.int32).copy()
+    name_table(table.tobytes())
+    table[2 + 4 * int(table[0]) + 1] = 0  # the first edge leads back to the root
+    with pytest.raises(ValueError, match="not a flattened name trie"):
+        name_table(table.tobytes())
+    with pytest.raises(ValueError, match="not a flattened name trie"):
+        name_table(html._name_table()[:-4])
 
 
 _HOSTILE = {
