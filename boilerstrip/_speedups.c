@@ -165,6 +165,11 @@ typedef struct {
     int32_t first;
 } packed_node;
 
+/* Rows walked a tree at a time (their features, 64 rows of about 200 doubles, stay in the L2
+ * cache), and rows walked side by side within it: the fastest of the sizes tried on the dev pages. */
+#define FOREST_BLOCK_ROWS 64
+#define FOREST_LANES 8
+
 /* Checks every index once and packs each node's three fields side by side (one cache line read per
  * step, not three); -1 when an index would leave its array. */
 static int
@@ -227,33 +232,38 @@ forest_sum(PyObject *module, PyObject *args)
     }
     double *sums = (double *)PyBytes_AS_STRING(out);
     Py_BEGIN_ALLOW_THREADS
-    for (Py_ssize_t i = 0; i < n; i++) {
-        const double *row = x + i * m;
-        double total = 0.0;
-        Py_ssize_t t = 0;
-        /* Four trees at a time: their walks are independent chains of loads, which the processor
-         * overlaps. The sum keeps the trees' order, so it is the same double. */
-        for (; t + 4 <= ntrees; t += 4) {
-            int32_t a = (int32_t)roots[t], b = (int32_t)roots[t + 1], c = (int32_t)roots[t + 2];
-            int32_t e = (int32_t)roots[t + 3];
-            for (Py_ssize_t d = 0; d < depth; d++) {
-                a = packed[a].first + (row[packed[a].feature] > packed[a].threshold);
-                b = packed[b].first + (row[packed[b].feature] > packed[b].threshold);
-                c = packed[c].first + (row[packed[c].feature] > packed[c].threshold);
-                e = packed[e].first + (row[packed[e].feature] > packed[e].threshold);
+    for (Py_ssize_t i = 0; i < n; i++)
+        sums[i] = 0.0;
+    /* A block of rows at a time, tree by tree: one tree's nodes and the block's rows stay in the
+     * nearest cache, and FOREST_LANES rows walk the tree side by side (independent chains of loads,
+     * which the processor overlaps). Each row's sum still adds the trees in order, so it is the
+     * same double as a row-by-row walk gives. */
+    for (Py_ssize_t from = 0; from < n; from += FOREST_BLOCK_ROWS) {
+        Py_ssize_t to = from + FOREST_BLOCK_ROWS < n ? from + FOREST_BLOCK_ROWS : n;
+        for (Py_ssize_t t = 0; t < ntrees; t++) {
+            int32_t root = (int32_t)roots[t];
+            Py_ssize_t i = from;
+            for (; i + FOREST_LANES <= to; i += FOREST_LANES) {
+                const double *rows = x + i * m;
+                int32_t node[FOREST_LANES];
+                for (int k = 0; k < FOREST_LANES; k++)
+                    node[k] = root;
+                for (Py_ssize_t d = 0; d < depth; d++)
+                    for (int k = 0; k < FOREST_LANES; k++) {
+                        const packed_node *p = &packed[node[k]];
+                        node[k] = p->first + (rows[k * m + p->feature] > p->threshold);
+                    }
+                for (int k = 0; k < FOREST_LANES; k++)
+                    sums[i + k] += value[node[k]];
             }
-            total += value[a];
-            total += value[b];
-            total += value[c];
-            total += value[e];
+            for (; i < to; i++) {
+                const double *row = x + i * m;
+                int32_t node = root;
+                for (Py_ssize_t d = 0; d < depth; d++)
+                    node = packed[node].first + (row[packed[node].feature] > packed[node].threshold);
+                sums[i] += value[node];
+            }
         }
-        for (; t < ntrees; t++) {
-            int32_t node = (int32_t)roots[t];
-            for (Py_ssize_t d = 0; d < depth; d++)
-                node = packed[node].first + (row[packed[node].feature] > packed[node].threshold);
-            total += value[node];
-        }
-        sums[i] = total;
     }
     Py_END_ALLOW_THREADS
     PyMem_Free(packed);
