@@ -1283,6 +1283,54 @@ name_flags(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     return PyLong_FromLong(classes | (ident & ~class_only));
 }
 
+/* ------------------------------------------------------------------ windowed means */
+
+/* windowed_mean(values, half, include_self) -> bytes: features.windowed_mean's numbers (n native
+ * doubles) in one pass, from the same prefix sums added in the same order as numpy's cumsum (the
+ * first sum is the first value itself), the same differences and the same divisions, so each is the
+ * same double; 0.0 where a value has no neighbours. */
+static PyObject *
+windowed_mean(PyObject *module, PyObject *args)
+{
+    Py_buffer vb;
+    Py_ssize_t half;
+    int include_self;
+    if (!PyArg_ParseTuple(args, "y*np:windowed_mean", &vb, &half, &include_self))
+        return NULL;
+    PyObject *out = NULL;
+    if (vb.len % (Py_ssize_t)sizeof(double) || half < 0) {
+        PyErr_SetString(PyExc_ValueError, "windowed_mean: values must be doubles, half at least 0");
+        goto done;
+    }
+    Py_ssize_t n = vb.len / (Py_ssize_t)sizeof(double);
+    const double *values = vb.buf;
+    double *prefix = PyMem_Malloc((size_t)(n + 1) * sizeof(double));
+    if (prefix == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    prefix[0] = 0.0;
+    for (Py_ssize_t i = 0; i < n; i++)
+        prefix[i + 1] = i ? prefix[i] + values[i] : values[0];
+    out = PyBytes_FromStringAndSize(NULL, n * (Py_ssize_t)sizeof(double));
+    if (out != NULL) {
+        double *means = (double *)PyBytes_AS_STRING(out);
+        for (Py_ssize_t i = 0; i < n; i++) {
+            Py_ssize_t lo = i - half > 0 ? i - half : 0, hi = n - i - 1 > half ? i + half + 1 : n;
+            double total = prefix[hi] - prefix[lo], count = (double)(hi - lo);
+            if (!include_self) {
+                total = total - values[i];
+                count = count - 1;
+            }
+            means[i] = count > 0 ? total / count : 0.0;
+        }
+    }
+    PyMem_Free(prefix);
+done:
+    PyBuffer_Release(&vb);
+    return out;
+}
+
 static PyMethodDef methods[] = {
     {"token_counts", token_counts, METH_VARARGS,
      "token_counts(lines, low, stop, sample) -> bytes: per line, int32 tokens, title-cased, digits, stop words"},
@@ -1299,6 +1347,8 @@ static PyMethodDef methods[] = {
      "what pagetype.markup_hints reads, in one pass"},
     {"alnum_only", alnum_only, METH_O,
      "alnum_only(text) -> str: the text's alphanumeric characters and line breaks, nothing else"},
+    {"windowed_mean", windowed_mean, METH_VARARGS,
+     "windowed_mean(values, half, include_self) -> bytes: features.windowed_mean's means, as n doubles"},
     {"name_table", name_table, METH_O, "name_table(table) -> capsule: a flattened trie of class and id fragments, checked"},
     {"name_flags", (PyCFunction)(void (*)(void))name_flags, METH_FASTCALL,
      "name_flags(table, class_only, classes, ident) -> int: the flags html._attr_flags gives the names"},

@@ -98,6 +98,7 @@ def test_same_output_without_the_core(path) -> None:
         (features, "_compiled_phrases"),
         (features, "_compiled_dates"),
         (features, "_compiled_marks"),
+        (features, "_compiled_window"),
         (pagetype, "_compiled_scan"),
         (score, "_compiled_forest"),
         (html, "_compiled"),
@@ -389,6 +390,37 @@ def test_line_marks_refuse_what_they_cannot_count() -> None:
         features._compiled_marks(["a"], [], 5, 10)
     with pytest.raises(TypeError, match="must be str"):
         features._compiled_marks([b"a"], ["a"], 5, 10)
+
+
+def _pure_window(values: np.ndarray, half: int, include_self: bool) -> np.ndarray:
+    compiled, features._compiled_window = features._compiled_window, None
+    try:
+        with np.errstate(all="ignore"):  # infinities and NaN, on purpose
+            return features.windowed_mean(values, half, include_self=include_self)
+    finally:
+        features._compiled_window = compiled
+
+
+_EDGE_VALUES = st.sampled_from([0.0, -0.0, 1.0, 1e308, 5e-324])
+_VALUES = st.lists(st.one_of(st.floats(allow_nan=True, allow_infinity=True), _EDGE_VALUES), max_size=40)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_VALUES, st.integers(0, 45), st.booleans())
+@example([-0.0, 0.0, -0.0], 1, False)
+@example([0.1, 0.2, 0.3, 1e16, -1e16, 0.7], 2, True)
+def test_windowed_means_are_the_same_doubles(values: list[float], half: int, include_self: bool) -> None:
+    array = np.array(values, dtype=np.float64)
+    got = features.windowed_mean(array, half, include_self=include_self)
+    assert got.tobytes() == _pure_window(array, half, include_self).tobytes()
+    got[:] = 0.0  # writable, as numpy's is
+
+
+def test_windowed_means_refuse_what_they_cannot_read() -> None:
+    with pytest.raises(ValueError, match="half at least 0"):
+        features._compiled_window(np.zeros(3).tobytes(), -1, True)
+    with pytest.raises(ValueError, match="must be doubles"):
+        features._compiled_window(b"abc", 1, True)
 
 
 def _pure_normal(texts: list[str]) -> list[str]:
