@@ -850,37 +850,53 @@ def _walk(root: etree._Element, walker: _Walker, recorder: Recorder | None = Non
 _compiled = _load_compiled_walk()
 
 
+# The flag and kind columns, filled a whole block at a time (a numpy call each has a fixed cost that
+# the few hundred lines of a page do not pay back): each flag's column and bit, and per kind code
+# its row of the kind columns.
+_FLAG_COLUMN_IDS = np.array([column for _, column in _FLAG_COLUMNS], dtype=np.intp)
+_FLAG_BITS = np.array([flag for flag, _ in _FLAG_COLUMNS], dtype=np.int64)
+_KIND_COLUMN_IDS = np.array([*_KIND_COLUMNS.values(), _C["h_h1"], _C["h_title_tag"]], dtype=np.intp)
+_KIND_ROWS = np.zeros((len(_KIND_CODES), len(_KIND_COLUMN_IDS)))
+for _name, _column in _KIND_COLUMNS.items():
+    _KIND_ROWS[_KIND_CODES[_name], list(_KIND_COLUMN_IDS).index(_column)] = 1.0
+_KIND_ROWS[_KIND_CODES["h1"], list(_KIND_COLUMN_IDS).index(_C["h_heading"])] = 1.0
+_KIND_ROWS[_KIND_CODES["h1"], list(_KIND_COLUMN_IDS).index(_C["h_h1"])] = 1.0
+_KIND_ROWS[_KIND_CODES["title"], list(_KIND_COLUMN_IDS).index(_C["h_title_tag"])] = 1.0
+
+
+def _median(values: np.ndarray) -> float:
+    """``np.median`` of a non-empty array without NaN: the middle value, or the mean of the middle
+    two (their sum halved, as numpy's mean does), without its general machinery's cost."""
+    middle = len(values) // 2
+    ordered = np.partition(values, (middle - 1, middle)) if len(values) > 1 else values
+    return float(ordered[middle]) if len(values) % 2 else float((ordered[middle - 1] + ordered[middle]) / 2.0)
+
+
 def _columns(lines: _Lines) -> np.ndarray:
     n = len(lines)
     out = np.zeros((n, len(HTML_NAMES)))
     if not n:
         return out
     flags = np.frombuffer(lines.flags, dtype=np.int64)
-    for bit, column in _FLAG_COLUMNS:
-        out[:, column] = (flags & bit) > 0
+    out[:, _FLAG_COLUMN_IDS] = (flags[:, None] & _FLAG_BITS) > 0
     depth = np.frombuffer(lines.depth, dtype=np.int64).astype(float)
     boiler_depth = np.frombuffer(lines.boiler_depth, dtype=np.int64).astype(float)
     out[:, _C["h_attr_boiler_near"]] = (boiler_depth >= 0) & (depth - boiler_depth <= ATTR_NEAR_LEVELS)
-    kind = np.frombuffer(lines.kind, dtype=np.int8)
-    for name, column in _KIND_COLUMNS.items():
-        out[kind == _KIND_CODES[name], column] = 1.0
-    h1 = kind == _KIND_CODES["h1"]
-    out[h1, _C["h_heading"]] = out[h1, _C["h_h1"]] = 1.0
-    out[kind == _KIND_CODES["title"], _C["h_title_tag"]] = 1.0
+    out[:, _KIND_COLUMN_IDS] = _KIND_ROWS[np.frombuffer(lines.kind, dtype=np.int8)]
     link = np.frombuffer(lines.link_share, dtype=np.float64)
     out[:, _C["h_link_density"]] = link
     out[:, _C["h_link_density_near"]] = windowed_mean(link, 2, include_self=True)
     out[:, _C["h_all_link"]] = link >= ALL_LINK_SHARE
     out[:, _C["h_depth"]] = np.minimum(depth / DEPTH_SCALE, 2.0)
-    main = out[:, _C["h_in_main"]] > 0
-    anchor = float(np.median(depth[main])) if main.any() else float(np.median(depth))
+    main = (flags & MAIN) > 0
+    anchor = _median(depth[main]) if main.any() else _median(depth)
     out[:, _C["h_depth_from_main"]] = np.clip((depth - anchor) / DEPTH_SCALE, -1.0, 1.0)
     # Repeated shapes: cards of a listing, posts of a thread, items of a menu.
     shape = np.frombuffer(lines.shape, dtype=np.int64)
     out[:, _C["h_shape_repeats"]] = np.log1p(np.bincount(shape)[shape] - 1) / SHAPE_LOG_SCALE
     chars = np.frombuffer(lines.chars, dtype=np.int64).astype(float)
     total = chars.sum() or 1.0
-    comment = out[:, _C["h_attr_comment"]] > 0
+    comment = (flags & COMMENT) > 0
     comment_share = float(chars[comment].sum() / total)
     out[:, _C["h_page_comment_share"]] = comment_share
     out[:, _C["h_comment_x_share"]] = comment * comment_share

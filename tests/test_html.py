@@ -8,9 +8,12 @@ import time
 
 import numpy as np
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 import boilerstrip
 import boilerstrip.votes
+from boilerstrip import html
 from boilerstrip.html import HTML_NAMES, html_page
 from boilerstrip.inputs import looks_like_html
 from boilerstrip.limits import LINE_PIECE_CHARS
@@ -363,3 +366,37 @@ def test_a_summary_box_between_headline_and_text_does_not_displace_the_headline(
     doc = boilerstrip.extract(page)
     assert doc.title == "Harbour town votes to rebuild its sea wall"
     assert doc.text.splitlines()[0] == doc.title and ARTICLE[0] in doc.text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.floats(allow_nan=False, allow_infinity=True, width=64), min_size=1, max_size=40))
+@example([1.0, 2.0])
+@example([3.0, 1.0, 2.0, 2.0])
+@example([1e308, 1e308])
+def test_the_depth_median_is_numpys(values: list[float]) -> None:
+    array = np.array(values)
+    with np.errstate(all="ignore"):  # two huge values overflow their sum, in both
+        assert np.array_equal(html._median(array), np.median(array), equal_nan=True)
+
+
+@pytest.mark.parametrize("path", sorted(FIXTURES.rglob("*.html")), ids=lambda p: p.name)
+def test_flag_and_kind_columns_are_each_lines_own(path) -> None:
+    # the block-at-a-time fill against one line at a time, on every HTML fixture (title line included)
+    walker = html._titled_walker("A title", None)
+    html._walk(html.parse(path.read_text(encoding="utf-8")), walker)
+    walker.flush()
+    columns = html._columns(walker.lines)
+    assert len(columns) > 5
+    names = {code: name for name, code in html._KIND_CODES.items()}
+    kind_columns = (*html._KIND_COLUMNS.values(), html._C["h_h1"], html._C["h_title_tag"])
+    for row, flags, kind in zip(columns, walker.lines.flags, walker.lines.kind):
+        for flag, column in html._FLAG_COLUMNS:
+            assert row[column] == float(bool(flags & flag))
+        expected = dict.fromkeys(kind_columns, 0.0)
+        if names[kind] in html._KIND_COLUMNS:
+            expected[html._KIND_COLUMNS[names[kind]]] = 1.0
+        if names[kind] == "h1":
+            expected[html._C["h_heading"]] = expected[html._C["h_h1"]] = 1.0
+        if names[kind] == "title":
+            expected[html._C["h_title_tag"]] = 1.0
+        assert {column: row[column] for column in expected} == expected
