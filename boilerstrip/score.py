@@ -34,7 +34,7 @@ from .features import (
 )
 from .html import HTML_NAMES
 from .pagetype import PageTypeModel, vector_names
-from .thresholds import CONTAINER_LEVELS, FOREST_ROWS
+from .thresholds import CONTAINER_LEVELS, FOREST_ROWS, GROUP_SPAN_PER_LINE
 from .timing import lap
 from .votes import VOTE_NAMES
 
@@ -96,9 +96,21 @@ def best_stretch(values: Sequence[float]) -> tuple[int, int]:
     return best_span
 
 
+#: Where each binned pass-2 column's one-hot bins start in :func:`_pass2_extra`'s columns, and its edges.
+_PASS2_BIN_SOURCES = [
+    (PASS2_EXTRA.index(name), PASS2_NAMES.index(f"{name}_bin0") - len(NAMES), np.array(edges))
+    for name, edges in PASS2_BINS.items()
+]
+
+
 def _pass2_extra(p1: np.ndarray) -> np.ndarray:
-    """The neighbourhood of the pass-1 scores: :data:`PASS2_EXTRA` and their bins."""
+    """The neighbourhood of the pass-1 scores: :data:`PASS2_EXTRA` and their bins.
+
+    Written column by column into one array: a page has a few hundred rows, so each numpy call's
+    fixed cost counts, and stacking the columns, then the bins, cost more calls and copies.
+    """
     n = len(p1)
+    out = np.zeros((n, len(PASS2_NAMES) - len(NAMES)))
     start, end = best_stretch((p1 - REGION_PIVOT).tolist())
     idx = np.arange(n)
     distance = np.where(idx < start, start - idx, np.where(idx >= end, idx - end + 1, 0))
@@ -106,34 +118,42 @@ def _pass2_extra(p1: np.ndarray) -> np.ndarray:
     total_positive = positive.sum() or 1.0
     seen = np.cumsum(positive) - positive
     clipped = np.clip(p1, 1e-4, 1 - 1e-4)
-    extra = np.column_stack(
-        (
-            p1,
-            np.log(clipped / (1 - clipped)) / 5.0,
-            windowed_mean(p1, 1, include_self=True),
-            windowed_mean(p1, 3, include_self=True),
-            windowed_mean(p1, 8, include_self=True),
-            np.concatenate(([0.0], p1[:-1])),
-            np.concatenate((p1[1:], [0.0])),
-            (distance == 0) & (end > start),
-            np.minimum(distance / 20.0, 1.0),
-            seen / total_positive,
-            1.0 - (seen + positive) / total_positive,
-        )
-    )
-    bins = [np.eye(len(edges) + 1)[np.digitize(extra[:, PASS2_EXTRA.index(name)], edges)]
-            for name, edges in PASS2_BINS.items()]  # fmt: skip
-    return np.hstack((extra, *bins))
+    out[:, 0] = p1
+    out[:, 1] = np.log(clipped / (1 - clipped)) / 5.0
+    out[:, 2] = windowed_mean(p1, 1, include_self=True)
+    out[:, 3] = windowed_mean(p1, 3, include_self=True)
+    out[:, 4] = windowed_mean(p1, 8, include_self=True)
+    out[1:, 5] = p1[:-1]  # the score before (0.0 for the first line)
+    out[:-1, 6] = p1[1:]  # and after (0.0 for the last)
+    out[:, 7] = (distance == 0) & (end > start)
+    out[:, 8] = np.minimum(distance / 20.0, 1.0)
+    out[:, 9] = seen / total_positive
+    out[:, 10] = 1.0 - (seen + positive) / total_positive
+    for column, first, edges in _PASS2_BIN_SOURCES:
+        out[idx, first + np.digitize(out[:, column], edges)] = 1.0
+    return out
+
+
+def _groups(ids: np.ndarray) -> np.ndarray:
+    """Labels of ``ids`` for ``np.bincount``, equal where the ids are equal: the ids less the least,
+    where they span few values for the lines (the walk's ids nearly always do), else ``np.unique``'s
+    inverse, which costs a sort. Per label, ``np.bincount`` adds in the lines' order either way."""
+    if not len(ids):
+        return ids
+    least = int(ids.min())
+    if int(ids.max()) - least <= GROUP_SPAN_PER_LINE * len(ids):
+        return ids - least
+    return np.unique(ids, return_inverse=True)[1]
 
 
 def container_columns(p1: np.ndarray, words: np.ndarray, containers: np.ndarray) -> np.ndarray:
     """Columns :data:`CONTAINER_NAMES`: how the lines sharing each block ancestor scored in pass 1."""
     out = np.zeros((len(p1), len(CONTAINER_NAMES)))
     weight = words + 1.0
+    weighted = weight * p1
     for j in range(containers.shape[1]):
-        _, group = np.unique(containers[:, j], return_inverse=True)
-        total = np.bincount(group, weights=weight)
-        out[:, 2 * j] = (np.bincount(group, weights=weight * p1) / total)[group]
+        group = _groups(containers[:, j])
+        out[:, 2 * j] = np.bincount(group, weights=weighted)[group] / np.bincount(group, weights=weight)[group]
         out[:, 2 * j + 1] = np.log(np.bincount(group)[group]) / 4.0
     return out
 

@@ -221,6 +221,9 @@ WRAPPER_MIN_SHARE = 0.5
 SKIP_CHECK_BUDGET = 64
 #: Tree ensembles are evaluated this many rows at a time (memory: rows x trees x 8 bytes a step).
 FOREST_ROWS = 2048
+#: Pass 2 groups the lines by their ancestors' ids with a count per id value (no sort) while the ids
+#: span at most this many values per line; wider (a page of many empty blocks), it sorts them.
+GROUP_SPAN_PER_LINE = 8
 
 # --- render -------------------------------------------------------------------------------------
 #: A table is rendered as a markdown table (else its cells are paragraphs: a layout table) when it has

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from boilerstrip import score
-from boilerstrip.features import NAMES
+from boilerstrip.features import NAMES, windowed_mean
 from boilerstrip.html import HTML_NAMES
 from boilerstrip.thresholds import FOREST_ROWS
 
@@ -71,3 +73,59 @@ def test_models_refuse_missing_columns() -> None:
         score.models().html.score(base)
     with pytest.raises(ValueError):
         score.Model({}, {}, ("x",)).score(base)
+
+
+def _stacked_pass2_extra(p1: np.ndarray) -> np.ndarray:
+    """The pass-2 neighbourhood columns by their definition, stacked (what _pass2_extra fills in place)."""
+    n = len(p1)
+    start, end = score.best_stretch((p1 - score.REGION_PIVOT).tolist())
+    idx = np.arange(n)
+    distance = np.where(idx < start, start - idx, np.where(idx >= end, idx - end + 1, 0))
+    positive = (p1 >= score.REGION_PIVOT).astype(float)
+    total_positive = positive.sum() or 1.0
+    seen = np.cumsum(positive) - positive
+    clipped = np.clip(p1, 1e-4, 1 - 1e-4)
+    near = [windowed_mean(p1, half, include_self=True) for half in (1, 3, 8)]
+    extra = np.column_stack(
+        (p1, np.log(clipped / (1 - clipped)) / 5.0, *near, np.concatenate(([0.0], p1[:-1])),
+         np.concatenate((p1[1:], [0.0])), (distance == 0) & (end > start), np.minimum(distance / 20.0, 1.0),
+         seen / total_positive, 1.0 - (seen + positive) / total_positive)
+    )  # fmt: skip
+    bins = [np.eye(len(edges) + 1)[np.digitize(extra[:, score.PASS2_EXTRA.index(name)], edges)]
+            for name, edges in score.PASS2_BINS.items()]  # fmt: skip
+    return np.hstack((extra, *bins))
+
+
+def _sorted_container_columns(p1: np.ndarray, words: np.ndarray, containers: np.ndarray) -> np.ndarray:
+    """The container columns with every level's ids grouped by np.unique (a sort)."""
+    out = np.zeros((len(p1), len(score.CONTAINER_NAMES)))
+    weight = words + 1.0
+    for j in range(containers.shape[1]):
+        _, group = np.unique(containers[:, j], return_inverse=True)
+        total = np.bincount(group, weights=weight)
+        out[:, 2 * j] = (np.bincount(group, weights=weight * p1) / total)[group]
+        out[:, 2 * j + 1] = np.log(np.bincount(group)[group]) / 4.0
+    return out
+
+
+_SCORES = st.lists(st.sampled_from([0.0, 0.1, 0.5, 0.9, 1.0]) | st.floats(0.0, 1.0), min_size=1, max_size=60)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_SCORES)
+def test_pass2_columns_are_their_definition(p1: list[float]) -> None:
+    array = np.array(p1)
+    assert score._pass2_extra(array).tobytes() == _stacked_pass2_extra(array).tobytes()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def test_container_columns_group_as_a_sort_would(data: st.DataObject) -> None:
+    p1 = np.array(data.draw(_SCORES))
+    n = len(p1)
+    words = np.array(data.draw(st.lists(st.integers(0, 300), min_size=n, max_size=n)), dtype=float)
+    span = data.draw(st.sampled_from([3, n, 50 * n, 10**9]))  # narrow ids, and ids too wide to count
+    ids = data.draw(st.lists(st.integers(-span, span), min_size=4 * n, max_size=4 * n))
+    containers = np.array(ids, dtype=np.intp).reshape(n, 4)
+    got = score.container_columns(p1, words, containers)
+    assert got.tobytes() == _sorted_container_columns(p1, words, containers).tobytes()
