@@ -484,8 +484,35 @@ has_word(const xmlChar *s, const char *word)
     return 0;
 }
 
+/* html._is_mark(element.text) for the element `node`: its text, stripped, is one or two characters
+ * and none is a word character (re's \w: alphanumeric or "_"), as a heading's permalink mark
+ * ("¶", "#"); 1 when it is, 0 when not, -1 on an error. */
+static int
+text_is_mark(xmlNode *node)
+{
+    PyObject *text = collect_text(node->children, 0);
+    if (text == NULL)
+        return PyErr_Occurred() ? -1 : 0;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), lo = 0, hi = n;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    while (lo < hi && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, lo)))
+        lo++;
+    while (hi > lo && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, hi - 1)))
+        hi--;
+    int mark = hi > lo && hi - lo <= 2;
+    for (Py_ssize_t j = lo; mark && j < hi; j++) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, j);
+        mark = !(Py_UNICODE_ISALNUM(ch) || ch == '_');
+    }
+    Py_DECREF(text);
+    return mark;
+}
+
 /* Whether html._Skipper would leave the element out: decided here where it surely would not
- * (no attribute that hides) or surely would (a script), else asked of the skipper. */
+ * (no attribute that hides) or surely would (a script), else asked of the skipper. An in-page
+ * link (href="#...") is asked about only when its text is a permalink mark or something else
+ * may hide it: the skipper keeps every other one. */
 static int
 skipped(Walk *w, xmlNode *node, PyObject *tag, const Attrs *a, PyObject *classes)
 {
@@ -506,7 +533,10 @@ skipped(Walk *w, xmlNode *node, PyObject *tag, const Attrs *a, PyObject *classes
     else {
         int anchor = a->href != NULL && a->href[0] == '#' && PyUnicode_CompareWithASCIIString(tag, "a") == 0;
         int aria = a->aria_hidden != NULL && strcmp((const char *)a->aria_hidden, "true") == 0;
-        if (anchor || a->hidden != NULL || aria)
+        int mark = anchor ? text_is_mark(node) : 0;
+        if (mark < 0)
+            return -1;
+        if (mark || a->hidden != NULL || aria)
             ask = 1;
         else if (a->style != NULL && (has_word(a->style, "none") || has_word(a->style, "hidden")))
             ask = 1;

@@ -310,6 +310,9 @@ _HOSTILE = {
     "cdata": "<body><p><![CDATA[cdata text]]> after</p></body>",
     "after the end": "<html><body><p>in</p></body></html><p>after the end</p> trailing text",
     "a control full of text": "<body><button>" + "word " * 500 + "</button><select><option>o</option></select>",
+    "in-page links": "<body><h2>Head<a href='#h'> ¶ </a></h2><a href='#x'>¶¶</a><a href='#x'>¶¶¶</a><a href='#x'>#1</a>"
+    "<a href='#x'>_</a><a href='#x'>\u00a0§\u3000</a><a href='#x'>¶<b>x</b></a><a href='#x' class='hidden'>text</a>"
+    "<a href='#x'><![CDATA[¶]]></a><a href='#x'></a><a href='#'>Top</a><a href='#x' aria-hidden='true'>A</a></body>",
 }
 
 
