@@ -343,6 +343,7 @@ class _Skipper:
         self.root = root
         self.budget = SKIP_CHECK_BUDGET
         self._page_chars: int | None = None
+        self._page_due = False  # the page's text is measured when first needed, its budget already spent
 
     def __call__(self, element: etree._Element, tag: str) -> bool:
         if tag in _SKIP:
@@ -355,10 +356,21 @@ class _Skipper:
             return False
         if tag not in _WRAPPERS or _dialog(element):
             return True
-        if self._page_chars is None:
-            self._page_chars = max(self._text_chars(self.root) - self._script_chars(), 0)
+        if self._page_chars is None and not self._page_due:
+            # The page's measure takes its share of the budget here, where the first wrapper asks, but
+            # is read only for a wrapper this large, which few are: it reads the whole page and its scripts.
+            self._page_due = self.budget > 0
+            self.budget = max(self.budget - 1, 0)
+            if not self._page_due:  # no budget left: the page measures 0, as a measure past the budget does
+                self._page_chars = 0
         chars = self._text_chars(element)
-        return chars < WRAPPER_MIN_CHARS or chars < WRAPPER_MIN_SHARE * self._page_chars
+        return chars < WRAPPER_MIN_CHARS or chars < WRAPPER_MIN_SHARE * self._page_text()
+
+    def _page_text(self) -> int:
+        """Characters of the page's text less its scripts and styles (measured once, when first needed)."""
+        if self._page_chars is None:
+            self._page_chars = max(self._measure(self.root) - self._script_chars(), 0)
+        return self._page_chars
 
     def _script_chars(self) -> int:
         """Characters of the page's scripts and styles, which the walk never reads (a page's JSON
@@ -366,9 +378,13 @@ class _Skipper:
         return sum(len(e.text.strip()) for e in self.root.iter("script", "style", "template") if e.text)
 
     def _text_chars(self, element: etree._Element) -> int:
+        """A subtree's characters, while the page's budget lasts (0 after)."""
         if self.budget <= 0:
             return 0
         self.budget -= 1
+        return self._measure(element)
+
+    def _measure(self, element: etree._Element) -> int:
         if _compiled is not None:
             try:
                 return int(_compiled.text_chars(element))

@@ -400,3 +400,29 @@ def test_flag_and_kind_columns_are_each_lines_own(path) -> None:
         if names[kind] == "title":
             expected[html._C["h_title_tag"]] = 1.0
         assert {column: row[column] for column in expected} == expected
+
+
+class _EagerSkipper(html._Skipper):
+    """The skipper as it measured the page: at the first hidden wrapper it is asked about, whatever its size."""
+
+    def __call__(self, element, tag: str) -> bool:
+        wrapper = (tag not in html._SKIP and len(element.attrib) and not html._surely_hidden(element, tag)
+                   and html._looks_hidden(element) and not html._collapsed_panel(element) and tag in html._WRAPPERS
+                   and not html._dialog(element))  # fmt: skip
+        if wrapper and self._page_chars is None and not self._page_due:
+            self._page_chars = max(self._text_chars(self.root) - self._script_chars(), 0)
+        return super().__call__(element, tag)
+
+
+@pytest.mark.parametrize("budget", range(8))
+def test_the_page_is_measured_only_when_a_wrapper_needs_it_with_the_same_budget(monkeypatch, budget: int) -> None:
+    article = "".join(f"<p>Paragraph {i} of the article, with words enough to be its text.</p>" for i in range(30))
+    page = ("<html><body><button>Menu</button><div style='display:none'>A small hidden note</div><button>Go</button>"
+            "<script>var state = 1;</script><select><option>One</option></select>"
+            f"<div class='hidden'>{article}</div><button>Top</button><div class='hidden'>Another note</div>"
+            "<p>The footer line.</p></body></html>")  # fmt: skip
+    monkeypatch.setattr(html, "SKIP_CHECK_BUDGET", budget)
+    lazy = html_page(page).text
+    monkeypatch.setattr(html, "_Skipper", _EagerSkipper)
+    assert html_page(page).text == lazy
+    assert ("Paragraph 7" in lazy) == (budget >= 6)  # the large wrapper is read once the budget reaches it
