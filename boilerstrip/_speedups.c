@@ -790,6 +790,113 @@ line_marks(PyObject *module, PyObject *args)
     return out;
 }
 
+/* ------------------------------------------------------------------ line shapes */
+
+/* line_shapes(lines, raws, quotes, ends, colons, bullets, indents, ellipses) -> bytes
+ *
+ * What features.line_shapes reads off each line with str methods, in one pass over it, as n rows
+ * of SHAPE_COLUMNS native doubles: its length, its spaces and commas (str.count), whether it ends a sentence
+ * (the line less its closing quotes, str.rstrip(quotes), or the line when nothing is left, ends in
+ * one of `ends` and not in an ellipsis), ends in an ellipsis (str.endswith(ellipses) of the same),
+ * ends in one of `colons`, is upper-cased (str.isupper), its raw line starts with one of `indents`
+ * or is empty (raw[:1] in indents), and it starts with one of `bullets`. */
+enum { SHAPE_CHARS, SHAPE_SPACES, SHAPE_COMMAS, SHAPE_SENTENCE, SHAPE_ELLIPSIS, SHAPE_COLON, SHAPE_UPPER, SHAPE_INDENTED,
+       SHAPE_BULLETED, SHAPE_COLUMNS };
+
+static inline int
+holds(PyObject *chars, Py_UCS4 ch)
+{
+    return PyUnicode_FindChar(chars, ch, 0, PyUnicode_GET_LENGTH(chars), 1) >= 0;
+}
+
+/* str.isupper(): a cased character, and none lower-cased or title-cased. */
+static int
+is_upper(int kind, const void *data, Py_ssize_t n)
+{
+    if (n == 1)
+        return Py_UNICODE_ISUPPER(PyUnicode_READ(kind, data, 0)) != 0;
+    int cased = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, i);
+        if (Py_UNICODE_ISLOWER(ch) || Py_UNICODE_ISTITLE(ch))
+            return 0;
+        cased = cased || Py_UNICODE_ISUPPER(ch);
+    }
+    return cased;
+}
+
+/* One line's row; -1 on an error. */
+static int
+shape_line(PyObject *line, PyObject *raw, PyObject *const *marks, PyObject *ellipses, double *row)
+{
+    PyObject *quotes = marks[0], *ends = marks[1], *colons = marks[2], *bullets = marks[3], *indents = marks[4];
+    int kind = PyUnicode_KIND(line);
+    const void *data = PyUnicode_DATA(line);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(line), spaces = 0, commas = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, i);
+        spaces += ch == ' ';
+        commas += ch == ',';
+    }
+    Py_ssize_t core = n; /* the end of line.rstrip(quotes) or line */
+    while (core > 0 && holds(quotes, PyUnicode_READ(kind, data, core - 1)))
+        core--;
+    if (core == 0)
+        core = n;
+    int ellipsis = 0;
+    for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(ellipses) && !ellipsis; k++) {
+        Py_ssize_t found = PyUnicode_Tailmatch(line, PyTuple_GET_ITEM(ellipses, k), 0, core, 1);
+        if (found < 0)
+            return -1;
+        ellipsis = (int)found;
+    }
+    row[SHAPE_CHARS] = (double)n;
+    row[SHAPE_SPACES] = (double)spaces;
+    row[SHAPE_COMMAS] = (double)commas;
+    row[SHAPE_SENTENCE] = core > 0 && holds(ends, PyUnicode_READ(kind, data, core - 1)) && !ellipsis;
+    row[SHAPE_ELLIPSIS] = ellipsis;
+    row[SHAPE_COLON] = n > 0 && holds(colons, PyUnicode_READ(kind, data, n - 1));
+    row[SHAPE_UPPER] = is_upper(kind, data, n);
+    row[SHAPE_INDENTED] = PyUnicode_GET_LENGTH(raw) == 0 || holds(indents, PyUnicode_READ_CHAR(raw, 0));
+    row[SHAPE_BULLETED] = n > 0 && holds(bullets, PyUnicode_READ(kind, data, 0));
+    return 0;
+}
+
+static PyObject *
+line_shapes(PyObject *module, PyObject *args)
+{
+    PyObject *lines, *raws, *marks[5], *ellipses;
+    if (!PyArg_ParseTuple(args, "O!O!UUUUUO!:line_shapes", &PyList_Type, &lines, &PyList_Type, &raws, &marks[0],
+                          &marks[1], &marks[2], &marks[3], &marks[4], &PyTuple_Type, &ellipses))
+        return NULL;
+    if (PyList_GET_SIZE(raws) != PyList_GET_SIZE(lines)) {
+        PyErr_SetString(PyExc_ValueError, "line_shapes: lines and raws differ in length");
+        return NULL;
+    }
+    for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(ellipses); k++)
+        if (!PyUnicode_Check(PyTuple_GET_ITEM(ellipses, k))) {
+            PyErr_SetString(PyExc_TypeError, "line_shapes: ellipses must be str");
+            return NULL;
+        }
+    Py_ssize_t count = PyList_GET_SIZE(lines);
+    PyObject *out = PyBytes_FromStringAndSize(NULL, count * SHAPE_COLUMNS * (Py_ssize_t)sizeof(double));
+    if (out == NULL)
+        return NULL;
+    double *rows = (double *)PyBytes_AS_STRING(out);
+    for (Py_ssize_t i = 0; i < count; i++) {
+        PyObject *line = PyList_GET_ITEM(lines, i), *raw = PyList_GET_ITEM(raws, i);
+        if (!PyUnicode_Check(line) || !PyUnicode_Check(raw)) {
+            Py_DECREF(out);
+            return PyErr_Format(PyExc_TypeError, "line_shapes: lines must be str");
+        }
+        if (shape_line(line, raw, marks, ellipses, rows + SHAPE_COLUMNS * i) < 0) {
+            Py_DECREF(out);
+            return NULL;
+        }
+    }
+    return out;
+}
+
 /* ------------------------------------------------------------------ markup */
 
 /* markup_counts(text, plain, bounded, words, groups, located) -> (list, list, list, list, list)
@@ -1342,6 +1449,9 @@ static PyMethodDef methods[] = {
     {"date_hits", date_hits, METH_O, "date_hits(lines) -> bytes: per line, 1 where features._DATE finds a date"},
     {"line_marks", line_marks, METH_VARARGS,
      "line_marks(lines, low, separators_max, ends_max) -> bytes: per line, separators, link, copyright sign, sentence ends"},
+    {"line_shapes", line_shapes, METH_VARARGS,
+     "line_shapes(lines, raws, quotes, ends, colons, bullets, indents, ellipses) -> bytes: per line, "
+     "features.line_shapes's nine columns"},
     {"markup_counts", markup_counts, METH_VARARGS,
      "markup_counts(text, plain, bounded, words, groups, located) -> (list, list, list, list, list): "
      "what pagetype.markup_hints reads, in one pass"},

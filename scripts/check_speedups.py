@@ -28,16 +28,17 @@ from boilerstrip import features, html, pagetype, score, select  # noqa: E402
 
 def _cores() -> tuple[object, ...]:
     """The compiled parts in use: the token counter, the phrase tries, the dates, the line marks, the
-    windowed means, the markup scan, the trees, the DOM walk, the class and id names, the normal forms."""
+    windowed means, the line shapes, the markup scan, the trees, the DOM walk, the class and id names,
+    the normal forms."""
     return (features._compiled_counts, features._compiled_phrases, features._compiled_dates, features._compiled_marks,
-            features._compiled_window, pagetype._compiled_scan, score._compiled_forest, html._compiled,
-            html._compiled_names, select._compiled_alnum)  # fmt: skip
+            features._compiled_window, features._compiled_shapes, pagetype._compiled_scan, score._compiled_forest,
+            html._compiled, html._compiled_names, select._compiled_alnum)  # fmt: skip
 
 
 def _set_cores(cores: tuple) -> None:
     (features._compiled_counts, features._compiled_phrases, features._compiled_dates, features._compiled_marks,
-     features._compiled_window, pagetype._compiled_scan, score._compiled_forest, html._compiled,
-     html._compiled_names, select._compiled_alnum) = cores  # fmt: skip
+     features._compiled_window, features._compiled_shapes, pagetype._compiled_scan, score._compiled_forest,
+     html._compiled, html._compiled_names, select._compiled_alnum) = cores  # fmt: skip
 
 
 def main() -> int:

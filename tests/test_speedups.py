@@ -99,6 +99,7 @@ def test_same_output_without_the_core(path) -> None:
         (features, "_compiled_dates"),
         (features, "_compiled_marks"),
         (features, "_compiled_window"),
+        (features, "_compiled_shapes"),
         (pagetype, "_compiled_scan"),
         (score, "_compiled_forest"),
         (html, "_compiled"),
@@ -424,6 +425,49 @@ def test_windowed_means_refuse_what_they_cannot_read() -> None:
         features._compiled_window(np.zeros(3).tobytes(), -1, True)
     with pytest.raises(ValueError, match="must be doubles"):
         features._compiled_window(b"abc", 1, True)
+
+
+def _pure_shapes(lines: list[str], raws: list[str]) -> np.ndarray:
+    compiled, features._compiled_shapes = features._compiled_shapes, None
+    try:
+        return features.line_shapes(lines, raws)
+    finally:
+        features._compiled_shapes = compiled
+
+
+# Ends and starts of lines: closing quotes before or after sentence ends and ellipses, colons, bullets,
+# capitals and cased letters of other kinds (title-case digraphs, uncased letters), spaces and commas.
+_SHAPE_PIECES = ["a", "A", "ǅ", "ß", "ΣΑΣ", "中", "1", " ", "  ", "\t", ",", ".", "...", "..", "…", "!", "?", "。",
+                 "！", "？", ":", "：", '"', "'", "”", "’", "»", ")", "]", "•", "-", "*", "–", "→", "+", ">", "\u00a0",
+                 "x.)", "İ", "Ⅻ", "ⅻ"]  # fmt: skip
+_SHAPE_LINE = st.lists(st.sampled_from(_SHAPE_PIECES), min_size=1, max_size=12).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.tuples(_SHAPE_LINE, st.sampled_from(["", " ", "\t", "x", "\u3000"])), max_size=12))
+@example([("THE END.”", " "), ("Read more...)", "\t"), ("”’", ""), ("A", "x"), ("ǅ", "x"), ("Σ", "x")])
+def test_line_shapes_are_what_the_str_methods_say(pairs: list[tuple[str, str]]) -> None:
+    lines = [line for line, _ in pairs]
+    raws = [indent + line for line, indent in pairs]
+    got = features.line_shapes(lines, raws)
+    assert got.shape == (len(lines), len(features.SHAPE_NAMES))
+    assert got.tolist() == _pure_shapes(lines, raws).tolist()
+
+
+def test_line_shapes_of_known_lines() -> None:
+    lines, raws = ["Read more...”", "ALL CAPS: ", "• an item, and more", "”’"], ["", "\tALL CAPS: ", " • an", "”’"]
+    got = features.line_shapes(lines, raws)
+    assert got.tolist() == _pure_shapes(lines, raws).tolist()
+    # chars, spaces, commas, sentence, ellipsis, colon, capitals, indented (an empty raw line counts), bullet
+    assert got.tolist() == [[13, 1, 0, 0, 1, 0, 0, 1, 0], [10, 2, 0, 0, 0, 0, 1, 1, 0], [19, 4, 1, 0, 0, 0, 0, 1, 1],
+                            [2, 0, 0, 0, 0, 0, 0, 0, 0]]  # fmt: skip
+
+
+def test_line_shapes_refuse_what_they_cannot_read() -> None:
+    with pytest.raises(ValueError, match="differ in length"):
+        features._compiled_shapes(["a"], [], "", "", "", "", "", ())
+    with pytest.raises(TypeError, match="must be str"):
+        features._compiled_shapes([b"a"], ["a"], "", "", "", "", "", ())
 
 
 def _pure_normal(texts: list[str]) -> list[str]:
