@@ -193,3 +193,25 @@ def test_a_confident_score_overrules_a_phrase_rule_and_the_match_is_still_report
     assert matched == [Reason.BOILERPLATE_LINE, Reason.ELLIPSIS_TEASER, Reason.BOILERPLATE_LINE]
     assert vetoes == [None, None, Reason.BOILERPLATE_LINE]
     assert veto(x, words, [unsure] * 3) == matched
+
+
+def test_every_spaceless_character_lies_in_the_blocks_searched_first() -> None:
+    # _spaceless_counts skips a page without a character of these blocks: none of the scripts' may lie outside
+    from boilerstrip.features import _SPACELESS_BLOCKS, _SPACELESS_CHAR
+
+    every = "".join(map(chr, range(0x110000)))
+    found = "".join(_SPACELESS_CHAR.findall(every))
+    assert len(found) > 100_000  # Han, kana and Thai, as the regex module knows them
+    assert len(_SPACELESS_BLOCKS.findall(found)) == len(found)
+
+
+def test_spaceless_characters_are_counted_per_line_on_a_page_with_any() -> None:
+    import numpy as np
+
+    from boilerstrip.features import _spaceless_counts
+
+    lines = ["Plain words “quoted” — café", "東京の天気は晴れです。", "ภาษาไทย and ascii", "ascii only"]
+    stop = np.zeros(4)
+    assert _spaceless_counts(lines, stop) == [0, 10, 7, 0]
+    assert stop[1] > 0 and stop[0] == stop[3] == 0
+    assert _spaceless_counts(lines[:1] + lines[3:], np.zeros(2)) == [0, 0]
