@@ -12,7 +12,8 @@
  * `shapes` is the walk's dict of shape ids (the title's is in it) and `own` the next id of a line
  * without an ancestor that far up; tables = (tag_flags, role_flags, kind_codes, skip_tags,
  * controls, block_tags, unnamed, PRE, BOILER, keep_levels, container_levels, long_line_chars,
- * name_masks: the flags a tag's class and id names may not give):
+ * name_masks: the flags a tag's class and id names may not give, hidden_classes: the class names
+ * that hide, so that hiding() is asked only about a class attribute holding one):
  * html's tables, so that they live in one place. Returned: the lines' texts, then their flags,
  * boiler depths, depths, characters, kind codes, link shares, shape ids and container ids as the
  * bytes of html._Lines's arrays, then the next `own`.
@@ -32,7 +33,8 @@
 
 #define MAX_KEEP 16
 #define MAX_LEVELS 16
-#define TAG_SLOTS 512 /* the tag names of a walk, by libxml2's interned name (a power of two) */
+#define TAG_SLOTS 512
+#define MAX_HIDDEN 64 /* class names that hide, at most (html has 13) */ /* the tag names of a walk, by libxml2's interned name (a power of two) */
 
 static PyObject *Unsupported;
 static PyTypeObject *Element;  /* lxml.etree._Element */
@@ -79,6 +81,10 @@ typedef struct {
     /* html's tables */
     PyObject *tag_flags, *role_flags, *kind_codes, *skip_tags, *controls, *block_tags, *unnamed;
     PyObject *name_masks; /* tag -> the flags its class and id names may not give (the page's own names) */
+    /* the class names that hide (html's HIDDEN_CLASSES), ASCII, for the test before html._hiding_classes */
+    const char *hidden[MAX_HIDDEN];
+    Py_ssize_t hidden_len[MAX_HIDDEN];
+    int nhidden, ask_hiding; /* ask_hiding: the names could not be read here, so every class is asked about */
     long pre, boiler;
     int keep, nlevels;
     long levels[MAX_LEVELS];
@@ -484,6 +490,70 @@ has_word(const xmlChar *s, const char *word)
     return 0;
 }
 
+/* The class names that hide, as ASCII strings (the set outlives the walk, which holds them only
+ * while it runs); a name that is not ASCII, or too many, and every class attribute is asked about. */
+static int
+read_hidden(Walk *w, PyObject *hidden)
+{
+    PyObject *iterator = PyObject_GetIter(hidden), *name;
+    if (iterator == NULL)
+        return -1;
+    while ((name = PyIter_Next(iterator)) != NULL) {
+        Py_ssize_t len;
+        const char *utf8 = PyUnicode_Check(name) ? PyUnicode_AsUTF8AndSize(name, &len) : NULL;
+        if (utf8 == NULL || !PyUnicode_IS_ASCII(name) || w->nhidden == MAX_HIDDEN)
+            w->ask_hiding = 1;
+        else {
+            w->hidden[w->nhidden] = utf8;
+            w->hidden_len[w->nhidden++] = len;
+        }
+        Py_DECREF(name);
+        PyErr_Clear();
+    }
+    Py_DECREF(iterator);
+    return PyErr_Occurred() ? -1 : 0;
+}
+
+/* Whether html._hiding_classes could say that `classes` hides its element: one of its names (split
+ * as str.split() splits) lower-cased is a name that hides, or a name is not ASCII (its lower case is
+ * Python's to work out). 0: surely not, and the cached Python test need not be asked. */
+static int
+maybe_hiding(const Walk *w, PyObject *classes)
+{
+    if (w->ask_hiding)
+        return 1;
+    int kind = PyUnicode_KIND(classes);
+    const void *data = PyUnicode_DATA(classes);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(classes), i = 0;
+    while (i < n) {
+        while (i < n && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)))
+            i++;
+        Py_ssize_t start = i;
+        while (i < n) {
+            Py_UCS4 ch = PyUnicode_READ(kind, data, i);
+            if (Py_UNICODE_ISSPACE(ch))
+                break;
+            if (ch >= 128)
+                return 1;
+            i++;
+        }
+        for (int k = 0; k < w->nhidden; k++) {
+            if (w->hidden_len[k] != i - start)
+                continue;
+            Py_ssize_t j = 0;
+            while (j < i - start) {
+                Py_UCS4 ch = PyUnicode_READ(kind, data, start + j);
+                if ((ch >= 'A' && ch <= 'Z' ? ch + ('a' - 'A') : ch) != (Py_UCS4)(unsigned char)w->hidden[k][j])
+                    break;
+                j++;
+            }
+            if (j == i - start)
+                return 1;
+        }
+    }
+    return 0;
+}
+
 /* html._is_mark(element.text) for the element `node`: its text, stripped, is one or two characters
  * and none is a word character (re's \w: alphanumeric or "_"), as a heading's permalink mark
  * ("¶", "#"); 1 when it is, 0 when not, -1 on an error. */
@@ -540,7 +610,7 @@ skipped(Walk *w, xmlNode *node, PyObject *tag, const Attrs *a, PyObject *classes
             ask = 1;
         else if (a->style != NULL && (has_word(a->style, "none") || has_word(a->style, "hidden")))
             ask = 1;
-        else if (PyUnicode_GET_LENGTH(classes)) {
+        else if (PyUnicode_GET_LENGTH(classes) && maybe_hiding(w, classes)) {
             PyObject *hides = PyObject_CallOneArg(w->hiding, classes);
             if (hides == NULL)
                 return -1;
@@ -861,10 +931,14 @@ walk(PyObject *self, PyObject *args)
     if (!PyArg_ParseTuple(args, "OOOOOO!lO!", &root, &w.skip, &w.split, &w.attr_flags, &w.hiding, &PyDict_Type,
                           &w.shapes, &w.own, &PyTuple_Type, &tables))
         return NULL;
-    if (!PyArg_ParseTuple(tables, "O!O!O!O!O!O!O!lliO!nO!", &PyDict_Type, &w.tag_flags, &PyDict_Type, &w.role_flags,
+    PyObject *hidden;
+    if (!PyArg_ParseTuple(tables, "O!O!O!O!O!O!O!lliO!nO!O!", &PyDict_Type, &w.tag_flags, &PyDict_Type, &w.role_flags,
                           &PyDict_Type, &w.kind_codes, &PyFrozenSet_Type, &w.skip_tags, &PyFrozenSet_Type,
                           &w.controls, &PyFrozenSet_Type, &w.block_tags, &PyFrozenSet_Type, &w.unnamed, &w.pre,
-                          &w.boiler, &w.keep, &PyTuple_Type, &levels, &w.long_line, &PyDict_Type, &w.name_masks))
+                          &w.boiler, &w.keep, &PyTuple_Type, &levels, &w.long_line, &PyDict_Type, &w.name_masks,
+                          &PyFrozenSet_Type, &hidden))
+        return NULL;
+    if (read_hidden(&w, hidden) < 0)
         return NULL;
     w.nlevels = (int)PyTuple_GET_SIZE(levels);
     if (w.keep < 0 || w.keep > MAX_KEEP || w.nlevels > MAX_LEVELS)

@@ -711,7 +711,7 @@ def _load_compiled_walk() -> ModuleType | None:
 #: html's tables, in the order the compiled walk reads them (its kinds as _Lines's codes).
 _WALK_TABLES = (_TAG_FLAGS, _ROLE_FLAGS, {tag: _KIND_CODES[kind] for tag, kind in _KINDS.items()}, _SKIP, _CONTROLS,
                 _BLOCK, _UNNAMED, PRE, BOILER, _KEEP_LEVELS, CONTAINER_LEVELS, LONG_LINE_CHARS,
-                _NAME_MASKS)  # fmt: skip
+                _NAME_MASKS, HIDDEN_CLASSES)  # fmt: skip
 
 
 class _StructureWalker(_Walker):
