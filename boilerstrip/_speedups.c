@@ -1182,12 +1182,13 @@ alnum_only(PyObject *module, PyObject *text)
  * The flags html._attr_flags gives an element's class and id names, without a pattern per flag.
  * The table (html._name_table, int32) is a trie of every fragment: node count, edge count, then per
  * node the flags of a fragment ending there anywhere / only as a whole token ([a-z0-9] on neither
- * side, as html's word pattern says) / first edge / edge count, then per edge character / target;
+ * side, as html's word pattern says) / only as the whole name / first edge / edge count, then per
+ * edge character / target;
  * a node's edges come by character, ascending, and lead deeper. Each white-space separated name is
  * lower-cased on its own (str.lower(), asked of Python where a name is not ASCII) and every place
  * in it is tried; `class_only` is the flags only class names may give (not an id's). */
 typedef struct {
-    int32_t any, word, first, count;
+    int32_t any, word, whole, first, count;
 } name_node;
 
 typedef struct {
@@ -1230,7 +1231,7 @@ name_table(PyObject *module, PyObject *arg)
     Py_ssize_t words = b.len / (Py_ssize_t)sizeof(int32_t);
     name_trie *t = NULL;
     if (b.len % (Py_ssize_t)sizeof(int32_t) || words < 2 || v[0] < 1 || v[1] < 0
-        || words != 2 + 4 * (Py_ssize_t)v[0] + 2 * (Py_ssize_t)v[1])
+        || words != 2 + 5 * (Py_ssize_t)v[0] + 2 * (Py_ssize_t)v[1])
         goto bad;
     t = PyMem_Calloc(1, sizeof(name_trie));
     if (t == NULL)
@@ -1242,7 +1243,7 @@ name_table(PyObject *module, PyObject *arg)
     if (t->node == NULL || t->edge == NULL)
         goto memory;
     memcpy(t->node, v + 2, (size_t)t->nodes * sizeof(name_node));
-    memcpy(t->edge, v + 2 + 4 * t->nodes, (size_t)t->edges * sizeof(name_edge));
+    memcpy(t->edge, v + 2 + 5 * t->nodes, (size_t)t->edges * sizeof(name_edge));
     for (Py_ssize_t k = 0; k < t->nodes; k++) {
         const name_node *nd = &t->node[k];
         if (nd->first < 0 || nd->count < 0 || (Py_ssize_t)nd->first + nd->count > t->edges)
@@ -1307,6 +1308,8 @@ flags_of_name(const name_trie *t, int kind, const void *data, Py_ssize_t start, 
         while (node >= 0) {
             const name_node *nd = &t->node[node];
             flags |= nd->any;
+            if (nd->whole && i == start && j == end)
+                flags |= nd->whole;
             if (nd->word) {
                 int before = i > start ? is_token_char(fold ? ascii_lower(PyUnicode_READ(kind, data, i - 1))
                                                             : PyUnicode_READ(kind, data, i - 1)) : 0;

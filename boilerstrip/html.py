@@ -234,29 +234,33 @@ def _name_flags(name: str, is_class: bool) -> int:
 
 
 def _name_table() -> bytes:
-    """Every fragment of the six name patterns as one trie for the compiled core (``_speedups.name_table``):
-    node count, edge count, then per node the flags of a fragment ending there anywhere / as a whole
-    token only / first edge / edge count, then per edge character / target (int32). Nodes are numbered
-    in preorder, so every edge leads deeper; a node's edges come by character."""
+    """Every fragment of the six name patterns, and the post containers' whole names, as one trie for
+    the compiled core (``_speedups.name_table``): node count, edge count, then per node the flags of a
+    fragment ending there anywhere / as a whole token only / as the whole name only / first edge / edge
+    count, then per edge character / target (int32). Nodes are numbered in preorder, so every edge
+    leads deeper; a node's edges come by character."""
     root: dict[str, Any] = {}
     fragments = ((BOILER_FRAGMENTS, BOILER), (COMMENT_FRAGMENTS, COMMENT), (CONTENT_FRAGMENTS, CONTENT),
                  (AUTHOR_FRAGMENTS, AUTHOR), (RELATED_FRAGMENTS, RELATED), (CONSENT_FRAGMENTS, CONSENT))  # fmt: skip
-    entries = [(fragment, flag, 0) for group, flag in fragments for fragment in group]
-    entries += [(word, 0, BOILER) for word in BOILER_WORDS]
-    for fragment, anywhere, token in entries:
+    entries = [(fragment, flag, 0, 0) for group, flag in fragments for fragment in group]
+    entries += [(word, 0, BOILER, 0) for word in BOILER_WORDS]
+    entries += [(name, 0, 0, POST_BODY) for name in POST_BODY_NAMES]
+    entries += [(name, 0, 0, POST) for name in POST_NAMES if name not in POST_BODY_NAMES]
+    for fragment, anywhere, token, whole in entries:
         node = root
         for char in fragment:
             node = node.setdefault(char, {})
-        node[""] = (node.get("", (0, 0))[0] | anywhere, node.get("", (0, 0))[1] | token)
+        known = node.get("", (0, 0, 0))
+        node[""] = (known[0] | anywhere, known[1] | token, known[2] | whole)
     nodes: list[list[int]] = []
     edges: list[list[int]] = []
 
     def number(node: dict[str, Any]) -> int:
         own = len(nodes)
-        nodes.append([*node.get("", (0, 0)), 0, 0])
+        nodes.append([*node.get("", (0, 0, 0)), 0, 0])
         children = sorted((char, child) for char, child in node.items() if char)
         targets = [number(child) for _, child in children]
-        nodes[own][2:] = [len(edges), len(children)]
+        nodes[own][3:] = [len(edges), len(children)]
         edges.extend([ord(char), target] for (char, _), target in zip(children, targets))
         return own
 

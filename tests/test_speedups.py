@@ -262,7 +262,7 @@ needs_names = pytest.mark.skipif(html._compiled_names is None, reason="the compi
 # token characters and others, white space of several kinds, letters whose lower case differs in length.
 _NAME_PIECES = sorted({*markup.BOILER_FRAGMENTS, *markup.BOILER_WORDS, *markup.COMMENT_FRAGMENTS,
                        *markup.CONTENT_FRAGMENTS, *markup.AUTHOR_FRAGMENTS, *markup.RELATED_FRAGMENTS,
-                       *markup.CONSENT_FRAGMENTS})  # fmt: skip
+                       *markup.CONSENT_FRAGMENTS, *markup.POST_BODY_NAMES, *markup.POST_NAMES})  # fmt: skip
 _NAME_PIECE = st.sampled_from(_NAME_PIECES).flatmap(lambda p: st.sampled_from([p, p[:-1], p[1:], p.upper(), p.title()]))
 _NAME_GLUE = st.sampled_from(["", " ", "  ", "\t", "\n", "\u00a0", "\u2028", "\x1c", "-", "_", "x", "Q", "1", "é",
                               "İ", "Σ", "ẞ", "ﬀ", "中", ":", "/"])  # fmt: skip
@@ -286,6 +286,11 @@ def test_name_flags_of_known_names() -> None:
     assert html._compiled_names("Related-Posts", "") == html.BOILER | html.RELATED
     assert html._compiled_names("", "related-posts") == html.BOILER
     assert html._compiled_names("comment-list", "main-content") == html.COMMENT | html.CONTENT
+    # a post container's name only as the whole name
+    assert html._compiled_names("hentry Post", "") == html.POST | html.CONTENT  # ("entry" names content)
+    assert html._compiled_names("post-title posts", "") == 0
+    assert html._compiled_names("", "ENTRY-CONTENT") == html.POST_BODY | html.CONTENT
+    assert html._compiled_names("single-entry-content", "") == html.CONTENT
 
 
 def test_a_broken_name_table_is_refused() -> None:
@@ -293,7 +298,7 @@ def test_a_broken_name_table_is_refused() -> None:
 
     table = np.frombuffer(html._name_table(), dtype=np.int32).copy()
     name_table(table.tobytes())
-    table[2 + 4 * int(table[0]) + 1] = 0  # the first edge leads back to the root
+    table[2 + 5 * int(table[0]) + 1] = 0  # the first edge leads back to the root
     with pytest.raises(ValueError, match="not a flattened name trie"):
         name_table(table.tobytes())
     with pytest.raises(ValueError, match="not a flattened name trie"):
