@@ -237,17 +237,26 @@ collect_text(xmlNode *node, int collapse)
     return text;
 }
 
+/* Where text.strip() would start and end: [*lo, *hi). */
+static void
+strip_bounds(PyObject *text, Py_ssize_t *lo, Py_ssize_t *hi)
+{
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    *lo = 0;
+    *hi = PyUnicode_GET_LENGTH(text);
+    while (*lo < *hi && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, *lo)))
+        (*lo)++;
+    while (*hi > *lo && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, *hi - 1)))
+        (*hi)--;
+}
+
 /* len(text.strip()) */
 static Py_ssize_t
 stripped_length(PyObject *text)
 {
-    Py_ssize_t n = PyUnicode_GET_LENGTH(text), lo = 0, hi = n;
-    int kind = PyUnicode_KIND(text);
-    const void *data = PyUnicode_DATA(text);
-    while (lo < hi && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, lo)))
-        lo++;
-    while (hi > lo && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, hi - 1)))
-        hi--;
+    Py_ssize_t lo, hi;
+    strip_bounds(text, &lo, &hi);
     return hi - lo;
 }
 
@@ -563,13 +572,10 @@ text_is_mark(xmlNode *node)
     PyObject *text = collect_text(node->children, 0);
     if (text == NULL)
         return PyErr_Occurred() ? -1 : 0;
-    Py_ssize_t n = PyUnicode_GET_LENGTH(text), lo = 0, hi = n;
+    Py_ssize_t lo, hi;
+    strip_bounds(text, &lo, &hi);
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
-    while (lo < hi && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, lo)))
-        lo++;
-    while (hi > lo && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, hi - 1)))
-        hi--;
     int mark = hi > lo && hi - lo <= 2;
     for (Py_ssize_t j = lo; mark && j < hi; j++) {
         Py_UCS4 ch = PyUnicode_READ(kind, data, j);
