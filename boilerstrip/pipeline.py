@@ -182,12 +182,12 @@ def prepare(data: object, options: Options, who: str, structure: bool = False) -
     if options.preset == "fast" or not page.text:
         return Prepared(page.text, "html", models().html, page.columns, page.containers, text, page.structure,
                         page.author_box, page.related_box, page.consent_box, page.post_body, page.shapes,
-                        page.shape_names)  # fmt: skip
+                    page.shape_names)  # fmt: skip
     extra = np.hstack((page.columns, votes(text, page.text.splitlines())))
     lap("votes")
     return Prepared(page.text, "html+votes", models().votes, extra, page.containers, text, page.structure,
                     page.author_box, page.related_box, page.consent_box, page.post_body, page.shapes,
-                        page.shape_names)  # fmt: skip
+                    page.shape_names)  # fmt: skip
 
 
 def _clean_page_veto(veto: Reason | None, p: float) -> Reason | None:
@@ -268,8 +268,8 @@ def run(data: object, options: Options, who: str = "clean", structure: bool = Fa
     # that is no thread, what follows a comments header goes unless near certain. HTML marks comment
     # containers: after such a header, their lines go on any page. A forum's replies are seldom so
     # named, and where they are the page type cannot tell them from a blog's comments; a Q&A page's
-    # comments under its question and answers go too (measured out of fold: the page type's word
-    # protected one thread and cost fourteen pages).
+    # comments under its answers go too (measured out of fold: the page type's word protected one
+    # thread and cost fourteen pages).
     cut_comments = prepared.extra is None and bool(kinds) and kinds[0]["forum"] < COMMENTS_MAX_FORUM_PROBABILITY
     comment_box = None if prepared.extra is None or not len(page) else column["h_attr_comment"] > 0
     read_comments = cut_comments or (comment_box is not None and bool(comment_box.any()))
@@ -470,9 +470,9 @@ def _post_choice(choice: _Choice, inside: np.ndarray, words: np.ndarray, chrome:
     for i, (k, r, a, c) in enumerate(zip(choice.keep, choice.reasons, inside.tolist(), chrome.tolist())):
         if i == choice.title:
             continue
-        if a and not c and (k or r in _MISSED):
+        if a and not c and (k or r in _POST_MISSED):
             keep[i], reasons[i] = True, Reason.CONTENT
-        elif k:
+        elif k and not a:
             keep[i], reasons[i] = False, Reason.OUTSIDE_POST
     if words[np.asarray(keep, dtype=bool) & inside].sum() < POST_MIN_WORDS:
         return None  # the container's words are its menus' or a rule's: no post to go back to
@@ -480,7 +480,7 @@ def _post_choice(choice: _Choice, inside: np.ndarray, words: np.ndarray, chrome:
 
 
 #: What a line of the post's container may have been dropped for and still come back (see _post_choice).
-_MISSED = frozenset({Reason.LOW_SCORE, Reason.TEASER, Reason.ELLIPSIS_TEASER, Reason.OUTSIDE_REGION, Reason.GAP})
+_POST_MISSED = frozenset({Reason.LOW_SCORE, Reason.TEASER, Reason.ELLIPSIS_TEASER, Reason.OUTSIDE_REGION, Reason.GAP})
 
 
 def _bare(choice: _Choice, title_tag: np.ndarray, chrome: np.ndarray) -> bool:

@@ -198,6 +198,26 @@ TITLE_SHARE_OF_TAG = 0.5
 #: The pull of a section header on the blocks after it halves about every this many blocks (x ln 2).
 SECTION_DECAY_BLOCKS = 8.0
 
+# --- HTML: the post's container and the page's templates ---------------------------------------
+#: The page's one post container (a blog's ``entry-content``, a news page's ``article-body``): where it
+#: holds this share of the kept words, the kept lines after it go.
+POST_KEPT_MIN_SHARE = 0.5
+#: A selection that kept fewer words than this besides the headline, less than POST_MISSED_KEPT_SHARE
+#: of them inside the post container and less than POST_MISSED_OWN_SHARE of the container's words,
+#: missed the post: the container (of POST_MIN_WORDS at least) is taken instead.
+POST_MISSED_MAX_WORDS = 200
+POST_MISSED_KEPT_SHARE = 0.3
+POST_MISSED_OWN_SHARE = 0.5
+POST_MIN_WORDS = 5
+
+#: A template the selection kept (see pipeline._keep_template): TEMPLATE_MIN_KEPT of its lines or more,
+#: at least TEMPLATE_KEPT_SHARE of them and TEMPLATE_WORD_SHARE of the kept words; its other lines come
+#: back unless they would add more than TEMPLATE_MAX_GROWTH times the kept words.
+TEMPLATE_MIN_KEPT = 3
+TEMPLATE_KEPT_SHARE = 0.2
+TEMPLATE_WORD_SHARE = 0.1
+TEMPLATE_MAX_GROWTH = 3.0
+
 # --- HTML input -----------------------------------------------------------------------------------
 #: A line with at least this share of its characters inside links counts as all link (a menu item).
 ALL_LINK_SHARE = 0.9
@@ -234,22 +254,3 @@ TABLE_MIN_COLS = 2
 TABLE_MIN_ROWS_WITHOUT_HEADER = 3
 #: ... and no kept cell holds more words than this (a cell holding an article is layout).
 TABLE_MAX_CELL_WORDS = 80
-
-#: The page's one post container (a blog's ``entry-content``, a news page's ``article-body``): where it
-#: holds this share of the kept words, the kept lines after it go.
-POST_KEPT_MIN_SHARE = 0.5
-#: A selection that kept fewer words than this besides the headline, less than POST_MISSED_KEPT_SHARE
-#: of them inside the post container and less than POST_MISSED_OWN_SHARE of the container's words,
-#: missed the post: the container (of POST_MIN_WORDS at least) is taken instead.
-POST_MISSED_MAX_WORDS = 200
-POST_MISSED_KEPT_SHARE = 0.3
-POST_MISSED_OWN_SHARE = 0.5
-POST_MIN_WORDS = 5
-
-#: A template the selection kept (see pipeline._keep_template): TEMPLATE_MIN_KEPT of its lines or more,
-#: at least TEMPLATE_KEPT_SHARE of them and TEMPLATE_WORD_SHARE of the kept words; its other lines come
-#: back unless they would add more than TEMPLATE_MAX_GROWTH times the kept words.
-TEMPLATE_MIN_KEPT = 3
-TEMPLATE_KEPT_SHARE = 0.2
-TEMPLATE_WORD_SHARE = 0.1
-TEMPLATE_MAX_GROWTH = 3.0
