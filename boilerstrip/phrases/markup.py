@@ -72,13 +72,17 @@ CONTENT_FRAGMENTS: tuple[str, ...] = (
     "текст",
 )  # fmt: skip
 #: Whole class or id names of the one container a blog or news engine puts a post's body in
-#: (WordPress themes, Blogger, Ghost, Medium-like and BEM-named templates): the text a reader came for,
-#: without its sidebar, its comments or the next post's teasers. A name must match as a whole.
+#: (WordPress themes and tagDiv's, Blogger, Ghost, Substack, Drupal's body field, Vox's Chorus, Shopify
+#: blogs, BEM-named templates): the text a reader came for, without its sidebar, its comments or the
+#: next post's teasers. A name must match as a whole.
 POST_BODY_NAMES: frozenset[str] = frozenset(
     {"entry-content", "entry_content", "entrycontent", "entry__content", "entry-body", "entry-text", "post-body",
      "postbody", "post_body", "post__body", "post-content", "post_content", "postcontent", "post__content",
      "post-entry", "post-text", "article-body", "articlebody", "article_body", "article__body", "article-content",
-     "article__content", "story-body", "story-content", "blog-post-body", "single-post-content"}
+     "article__content", "story-body", "story-content", "blog-post-body", "single-post-content", "gh-content",
+     "post-full-content", "c-entry-content", "article-text", "article__text", "articletext", "story-text",
+     "post__text", "blog-post-content", "field--name-body", "node__content", "available-content",
+     "td-post-content", "article-body-content", "entry__body", "story__body", "story__content"}
 )  # fmt: skip
 #: Whole names of the container of a whole post (its headline, byline and body): asked where no
 #: POST_BODY_NAMES container is.
