@@ -277,6 +277,45 @@ done:
     return out;
 }
 
+/* ------------------------------------------------------------------ flattened tables */
+
+enum { FLAT_OK = 0, FLAT_RAISED = -1, FLAT_BAD = -2, FLAT_MEMORY = -3 };
+
+/* Copies of the node and edge rows of a flattened int32 table, as html and features write them: node
+ * count (at least 1), edge count, then `node_size` bytes a node and `edge_size` bytes an edge. FLAT_OK,
+ * or FLAT_RAISED (the argument is no buffer; the error is set), FLAT_BAD (its shape is wrong) or
+ * FLAT_MEMORY; nothing is left allocated but on FLAT_OK, where the caller owns both copies. */
+static int
+copy_flat_table(PyObject *arg, size_t node_size, size_t edge_size, Py_ssize_t *nodes, Py_ssize_t *edges,
+                void **node, void **edge)
+{
+    Py_buffer b;
+    if (PyObject_GetBuffer(arg, &b, PyBUF_SIMPLE) < 0)
+        return FLAT_RAISED;
+    const int32_t *v = b.buf;
+    Py_ssize_t words = b.len / (Py_ssize_t)sizeof(int32_t);
+    Py_ssize_t node_words = (Py_ssize_t)(node_size / sizeof(int32_t)), edge_words = (Py_ssize_t)(edge_size / sizeof(int32_t));
+    int status = FLAT_BAD;
+    if (b.len % (Py_ssize_t)sizeof(int32_t) == 0 && words >= 2 && v[0] >= 1 && v[1] >= 0
+        && words == 2 + node_words * (Py_ssize_t)v[0] + edge_words * (Py_ssize_t)v[1]) {
+        *nodes = v[0];
+        *edges = v[1];
+        *node = PyMem_Malloc((size_t)*nodes * node_size);
+        *edge = PyMem_Malloc((size_t)(*edges ? *edges : 1) * edge_size);
+        if (*node == NULL || *edge == NULL) {
+            PyMem_Free(*node);
+            PyMem_Free(*edge);
+            status = FLAT_MEMORY;
+        } else {
+            memcpy(*node, v + 2, (size_t)*nodes * node_size);
+            memcpy(*edge, v + 2 + node_words * *nodes, (size_t)*edges * edge_size);
+            status = FLAT_OK;
+        }
+    }
+    PyBuffer_Release(&b);
+    return status;
+}
+
 /* ------------------------------------------------------------------ phrase tries */
 
 enum { ATOM_CHAR, ATOM_SPACES, ATOM_QUOTE, ATOM_DASH };
@@ -312,32 +351,19 @@ free_trie(PyObject *capsule)
 static PyObject *
 phrase_table(PyObject *module, PyObject *arg)
 {
-    Py_buffer b;
-    if (PyObject_GetBuffer(arg, &b, PyBUF_SIMPLE) < 0)
-        return NULL;
-    const int32_t *v = b.buf;
-    Py_ssize_t words = b.len / (Py_ssize_t)sizeof(int32_t);
-    trie_table *t = NULL;
-    if (words < 2 || v[0] < 1 || v[1] < 0 || words != 2 + 4 * (Py_ssize_t)v[0] + 3 * (Py_ssize_t)v[1])
-        goto bad;
-    t = PyMem_Calloc(1, sizeof(trie_table));
-    if (t == NULL) {
-        PyBuffer_Release(&b);
+    trie_table *t = PyMem_Calloc(1, sizeof(trie_table));
+    if (t == NULL)
         return PyErr_NoMemory();
-    }
-    t->nodes = v[0];
-    t->edges = v[1];
-    t->node = PyMem_Malloc((size_t)t->nodes * sizeof(trie_node));
-    t->edge = PyMem_Malloc((size_t)(t->edges ? t->edges : 1) * sizeof(trie_edge));
-    if (t->node == NULL || t->edge == NULL) {
-        PyMem_Free(t->node);
-        PyMem_Free(t->edge);
+    void *node = NULL, *edge = NULL;
+    int status = copy_flat_table(arg, sizeof(trie_node), sizeof(trie_edge), &t->nodes, &t->edges, &node, &edge);
+    t->node = node;
+    t->edge = edge;
+    if (status == FLAT_MEMORY || status == FLAT_RAISED) {
         PyMem_Free(t);
-        PyBuffer_Release(&b);
-        return PyErr_NoMemory();
+        return status == FLAT_MEMORY ? PyErr_NoMemory() : NULL;
     }
-    memcpy(t->node, v + 2, (size_t)t->nodes * sizeof(trie_node));
-    memcpy(t->edge, v + 2 + 4 * t->nodes, (size_t)t->edges * sizeof(trie_edge));
+    if (status != FLAT_OK)
+        goto bad;
     for (Py_ssize_t k = 0; k < t->nodes; k++) {
         const trie_node *nd = &t->node[k];
         if (nd->first < 0 || nd->count < 0 || nd->literals < 0 || nd->literals > nd->count ||
@@ -352,7 +378,6 @@ phrase_table(PyObject *module, PyObject *arg)
                 goto bad;
         }
     }
-    PyBuffer_Release(&b);
     PyObject *capsule = PyCapsule_New(t, TRIE_CAPSULE, free_trie);
     if (capsule == NULL) {
         PyMem_Free(t->node);
@@ -361,12 +386,9 @@ phrase_table(PyObject *module, PyObject *arg)
     }
     return capsule;
 bad:
-    if (t != NULL) {
-        PyMem_Free(t->node);
-        PyMem_Free(t->edge);
-        PyMem_Free(t);
-    }
-    PyBuffer_Release(&b);
+    PyMem_Free(t->node);
+    PyMem_Free(t->edge);
+    PyMem_Free(t);
     PyErr_SetString(PyExc_ValueError, "phrase_table: not a flattened trie");
     return NULL;
 }
@@ -1224,26 +1246,19 @@ free_name_trie(PyObject *capsule)
 static PyObject *
 name_table(PyObject *module, PyObject *arg)
 {
-    Py_buffer b;
-    if (PyObject_GetBuffer(arg, &b, PyBUF_SIMPLE) < 0)
-        return NULL;
-    const int32_t *v = b.buf;
-    Py_ssize_t words = b.len / (Py_ssize_t)sizeof(int32_t);
-    name_trie *t = NULL;
-    if (b.len % (Py_ssize_t)sizeof(int32_t) || words < 2 || v[0] < 1 || v[1] < 0
-        || words != 2 + 5 * (Py_ssize_t)v[0] + 2 * (Py_ssize_t)v[1])
-        goto bad;
-    t = PyMem_Calloc(1, sizeof(name_trie));
+    name_trie *t = PyMem_Calloc(1, sizeof(name_trie));
     if (t == NULL)
-        goto memory;
-    t->nodes = v[0];
-    t->edges = v[1];
-    t->node = PyMem_Malloc((size_t)t->nodes * sizeof(name_node));
-    t->edge = PyMem_Malloc((size_t)(t->edges ? t->edges : 1) * sizeof(name_edge));
-    if (t->node == NULL || t->edge == NULL)
-        goto memory;
-    memcpy(t->node, v + 2, (size_t)t->nodes * sizeof(name_node));
-    memcpy(t->edge, v + 2 + 5 * t->nodes, (size_t)t->edges * sizeof(name_edge));
+        return PyErr_NoMemory();
+    void *node = NULL, *edge = NULL;
+    int status = copy_flat_table(arg, sizeof(name_node), sizeof(name_edge), &t->nodes, &t->edges, &node, &edge);
+    t->node = node;
+    t->edge = edge;
+    if (status == FLAT_MEMORY || status == FLAT_RAISED) {
+        drop_name_trie(t);
+        return status == FLAT_MEMORY ? PyErr_NoMemory() : NULL;
+    }
+    if (status != FLAT_OK)
+        goto bad;
     for (Py_ssize_t k = 0; k < t->nodes; k++) {
         const name_node *nd = &t->node[k];
         if (nd->first < 0 || nd->count < 0 || (Py_ssize_t)nd->first + nd->count > t->edges)
@@ -1259,18 +1274,12 @@ name_table(PyObject *module, PyObject *arg)
     for (int32_t e = t->node[0].first; e < t->node[0].first + t->node[0].count; e++)
         if (t->edge[e].ch < 128)
             t->root[t->edge[e].ch] = t->edge[e].target;
-    PyBuffer_Release(&b);
     PyObject *capsule = PyCapsule_New(t, NAME_CAPSULE, free_name_trie);
     if (capsule == NULL)
         drop_name_trie(t);
     return capsule;
-memory:
-    drop_name_trie(t);
-    PyBuffer_Release(&b);
-    return PyErr_NoMemory();
 bad:
     drop_name_trie(t);
-    PyBuffer_Release(&b);
     PyErr_SetString(PyExc_ValueError, "name_table: not a flattened name trie");
     return NULL;
 }
