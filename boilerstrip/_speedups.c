@@ -578,8 +578,9 @@ phrase_hits(PyObject *module, PyObject *args)
 
 /* date_hits(lines) -> bytes: per line, 1 where boilerstrip.features._DATE finds a match: at a word
  * start holding a decimal digit or a month's first letter, one of "12.3.2024" (1-4, 1-2 and 1+
- * digits split by . / -), "jan[uary][.] 5", "5 jan[uary]", "5 days ago" (minutes to years, s or
- * not) or "9:30". Each part is a run the pattern can only take whole, so no backtracking is needed. */
+ * digits split by . / -), "jan[uary][.] 5", "märz[.] 5" (a whole other name), "5 jan[uary]", "5[.] [de]
+ * may" (whole names of MONTH_NAMES), "5 days ago" (minutes to years, s or not) or "9:30".
+ * Each part is a run the pattern can only take whole, so no backtracking is needed. */
 
 static inline Py_UCS4
 at(int kind, const void *data, Py_ssize_t n, Py_ssize_t i)
@@ -636,6 +637,50 @@ month_at(int kind, const void *data, Py_ssize_t n, Py_ssize_t i)
     return 0;
 }
 
+/* features.ENGLISH_MONTHS, then features.MONTH_NAMES in UTF-8 (none holds a character beyond two
+ * bytes); the other names start at OTHER_FROM. */
+static const char *const MONTH_NAMES[] = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "m\xc3\xa4rz", "m\xc3\xa4r", "mai", "okt", "oktober", "dez", "dezember", "j\xc3\xa4nner",
+    "f\xc3\xa9vrier", "f\xc3\xa9vr", "f\xc3\xa9v", "avril", "avr", "juin", "juillet", "juil", "ao\xc3\xbbt",
+    "d\xc3\xa9" "cembre", "d\xc3\xa9" "c", "enero", "abril", "abr", "agosto", "setiembre", "diciembre",
+    "gennaio", "maggio", "giugno", "giu", "luglio", "lug", "settembre", "ottobre", "ott",
+    "fevereiro", "fev", "mar\xc3\xa7o", "maio", "setembro", "outubro", "dezembro",
+    "maart", "mrt", "mei",
+};
+#define OTHER_FROM 24
+#define MONTH_COUNT (sizeof(MONTH_NAMES) / sizeof(MONTH_NAMES[0]))
+
+/* How many characters the UTF-8 text `w` (one- and two-byte characters) spans at i; 0 where it
+ * does not stand there. */
+static Py_ssize_t
+utf8_at(int kind, const void *data, Py_ssize_t n, Py_ssize_t i, const char *w)
+{
+    Py_ssize_t start = i;
+    for (const unsigned char *c = (const unsigned char *)w; *c; i++) {
+        Py_UCS4 ch = *c++;
+        if (ch >= 0x80)
+            ch = ((ch & 0x1F) << 6) | (*c++ & 0x3F);
+        if (i >= n || PyUnicode_READ(kind, data, i) != ch)
+            return 0;
+    }
+    return i - start;
+}
+
+/* The length of the whole word at i that is one of MONTH_NAMES[from:], else 0 (at most one of them
+ * can be a whole word there). */
+static Py_ssize_t
+named_month_at(int kind, const void *data, Py_ssize_t n, Py_ssize_t i, size_t from)
+{
+    for (size_t m = from; m < MONTH_COUNT; m++) {
+        Py_ssize_t len = utf8_at(kind, data, n, i, MONTH_NAMES[m]);
+        if (len && !is_word(at(kind, data, n, i + len)))
+            return len;
+    }
+    return 0;
+}
+
 static int
 date_at(int kind, const void *data, Py_ssize_t n, Py_ssize_t p)
 {
@@ -653,10 +698,21 @@ date_at(int kind, const void *data, Py_ssize_t n, Py_ssize_t p)
         if (digits <= 2 && next == ':' && digit_run(kind, data, n, j + 1) >= 2) /* 9:30 */
             return 1;
         Py_ssize_t blanks = blank_run(kind, data, n, j);
+        if (digits <= 2 && blanks && month_at(kind, data, n, j + blanks)) /* 5 jan */
+            return 1;
+        if (digits <= 2) { /* 5. may, 5 märz, 5 de marzo: whole names */
+            Py_ssize_t k = j + (next == '.');
+            Py_ssize_t gap = blank_run(kind, data, n, k);
+            if (gap && named_month_at(kind, data, n, k + gap, 0))
+                return 1;
+            if (gap && word_at(kind, data, n, k + gap, "de")) {
+                Py_ssize_t after = blank_run(kind, data, n, k + gap + 2);
+                if (after && named_month_at(kind, data, n, k + gap + 2 + after, 0))
+                    return 1;
+            }
+        }
         if (blanks) {
             Py_ssize_t k = j + blanks;
-            if (digits <= 2 && month_at(kind, data, n, k)) /* 5 jan */
-                return 1;
             for (int u = 0; u < 6; u++) { /* 5 days ago */
                 if (!word_at(kind, data, n, k, SPANS[u]))
                     continue;
@@ -670,11 +726,21 @@ date_at(int kind, const void *data, Py_ssize_t n, Py_ssize_t p)
         }
         return 0;
     }
-    if (!month_at(kind, data, n, p)) /* jan[uary][.] 5 */
+    Py_ssize_t j;
+    if (month_at(kind, data, n, p)) { /* jan[uary][.] 5 */
+        j = p + 3;
+        while (j < n && PyUnicode_READ(kind, data, j) >= 'a' && PyUnicode_READ(kind, data, j) <= 'z')
+            j++;
+        if (at(kind, data, n, j) == '.')
+            j++;
+        Py_ssize_t blanks = blank_run(kind, data, n, j);
+        if (blanks && digit_run(kind, data, n, j + blanks) >= 1)
+            return 1;
+    }
+    Py_ssize_t other = named_month_at(kind, data, n, p, OTHER_FROM); /* märz[.] 5 */
+    if (!other)
         return 0;
-    Py_ssize_t j = p + 3;
-    while (j < n && PyUnicode_READ(kind, data, j) >= 'a' && PyUnicode_READ(kind, data, j) <= 'z')
-        j++;
+    j = p + other;
     if (at(kind, data, n, j) == '.')
         j++;
     Py_ssize_t blanks = blank_run(kind, data, n, j);
@@ -690,7 +756,7 @@ date_line(PyObject *line, const void *how)
     Py_ssize_t n = PyUnicode_GET_LENGTH(line);
     for (Py_ssize_t p = 0; p < n; p++) {
         Py_UCS4 ch = PyUnicode_READ(kind, data, p);
-        if (!Py_UNICODE_ISDECIMAL(ch) && !(ch != 0 && ch < 128 && strchr("jfmasond", (int)ch) != NULL))
+        if (!Py_UNICODE_ISDECIMAL(ch) && !(ch != 0 && ch < 128 && strchr("jfmasondegl", (int)ch) != NULL))
             continue;
         if (p > 0 && is_word(PyUnicode_READ(kind, data, p - 1)))
             continue; /* \b: the character before is no word character */

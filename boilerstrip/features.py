@@ -59,8 +59,37 @@ _SPACELESS_BLOCKS = re.compile(
 _SENTENCE_END = re.compile(r"[.!?。！？](?:[\"'”’»)\]]*)(?:\s|$)")
 _SEPARATOR = re.compile(r"[|•·»›]")
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
-_DATE = re.compile(  # the look-ahead lets ``re`` skip fast to a digit or a month's first letter
-    rf"(?=[\djfmasond])\b(?:\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{1,4}}|{_MONTH}\.?[^\S\n]+\d{{1,2}}|\d{{1,2}}[^\S\n]+{_MONTH}"
+#: English month names and abbreviations, as whole words: after a day with a dot ("5. may") a prefix
+#: is not enough, since a numbered list's items start so ("9. declutter first").
+ENGLISH_MONTHS = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+)  # fmt: skip
+#: Month names of German, French, Spanish, Italian, Portuguese and Dutch that _MONTH's English
+#: prefixes miss, and their abbreviations where no English word reads the same (not "set", "out",
+#: "ago", "gen"): matched as whole words. The compiled core holds the same two lists.
+MONTH_NAMES = (
+    "märz", "mär", "mai", "okt", "oktober", "dez", "dezember", "jänner",
+    "février", "févr", "fév", "avril", "avr", "juin", "juillet", "juil", "août", "décembre", "déc",
+    "enero", "abril", "abr", "agosto", "setiembre", "diciembre",
+    "gennaio", "maggio", "giugno", "giu", "luglio", "lug", "settembre", "ottobre", "ott",
+    "fevereiro", "fev", "março", "maio", "setembro", "outubro", "dezembro",
+    "maart", "mrt", "mei",
+)  # fmt: skip
+
+
+def _whole_words(names: tuple[str, ...]) -> str:
+    return "(?:" + "|".join(sorted(names, key=len, reverse=True)) + r")(?!\w)"
+
+
+_OTHER_MONTH = _whole_words(MONTH_NAMES)
+_WHOLE_MONTH = _whole_words(ENGLISH_MONTHS + MONTH_NAMES)
+#: A date in a (lower-cased) line: "12.3.2024", "jan[uary][.] 5", "märz[.] 2021", "5 jan[uary]",
+#: "14[.] [de] märz" (whole names only), "5 days ago" or "9:30". The look-ahead lets ``re`` skip fast
+#: to a digit or the first letter of a month.
+_DATE = re.compile(
+    rf"(?=[\djfmasondegl])\b(?:\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{1,4}}|{_MONTH}\.?[^\S\n]+\d{{1,2}}"
+    rf"|{_OTHER_MONTH}\.?[^\S\n]+\d|\d{{1,2}}[^\S\n]+{_MONTH}|\d{{1,2}}\.?[^\S\n]+(?:de[^\S\n]+)?{_WHOLE_MONTH}"
     r"|\d+[^\S\n]+(?:minutes?|hours?|days?|weeks?|months?|years?)[^\S\n]+ago|\d{1,2}:\d{2})"
 )
 _BYLINE = re.compile(r"^(?:by|von|par|por|di|door|автор|przez)[^\S\n]+\S", re.MULTILINE)

@@ -357,18 +357,33 @@ def test_whole_line_tries_find_what_the_patterns_find(pattern_name: str, data: s
 
 _DATE_PIECES = ["1", "12", "2024", "12345", "٣", ".", "/", "-", ":", "30", " ", "  ", "\u00a0", "\t", "jan",
                 "january", "sept", "dec.", "may", "mo", "day", "days", "hours", "month", "ago", "x", "_", "é", ",",
-                "s"]  # fmt: skip
+                "s", "de", "d", "märz", "mär", "mai", "déc", "décembre", "août", "juin", "jui", "mrt", "ä", "z",
+                "e", "g", "l", "okt", "gennaio", "março", "ç", "march", "declutter", "sep"]  # fmt: skip
 
 
 @settings(max_examples=500, deadline=None)
 @given(st.lists(st.lists(st.sampled_from(_DATE_PIECES), max_size=12).map("".join), max_size=10))
 @example(["12.3.2024", "1/22/2024x", "12345.1.1", "jan 5", "january. 5", "5 jan", "5  days   ago", "5 dayss ago",
-          "9:30", "123:30", "x9:30", "_9:30", "é9:30", "sep5", "١٢:٣٠"])  # fmt: skip
+          "9:30", "123:30", "x9:30", "_9:30", "é9:30", "sep5", "١٢:٣٠", "14. märz 2021", "14 de marzo", "mai 2021",
+          "okt. 3", "5 déc", "5 déce", "5. mai", "5 de mai", "5 dé", "märzen 5", "mais 5", "123 mai", "3.. mai",
+          "le 3 juin", "de 5 mai", "xmai 5", "5 dez", "5 de dezember", "9. declutter first", "9. march 2020",
+          "5. mayzlin", "11. jul, 2012"])  # fmt: skip
 def test_dates_found_where_the_pattern_finds_them(lines: list[str]) -> None:
     from boilerstrip.features import _DATE
 
     found = features._compiled_dates(lines)
     assert [bool(hit) for hit in found] == [_DATE.search(line) is not None for line in lines]
+
+
+@pytest.mark.parametrize("name", features.ENGLISH_MONTHS + features.MONTH_NAMES)
+def test_the_core_knows_every_month_name(name: str) -> None:
+    """The core holds its own copy of the lists: each name, as a date's month, is found by both."""
+    from boilerstrip.features import _DATE
+
+    lines = [f"5 {name}", f"5. {name} 2021", f"{name} 2021", f"5 de {name}", f"5 {name}x", f"x{name} 5"]
+    found = list(features._compiled_dates(lines))
+    assert found[:4] == [1, 1, 1, 1] and found[5] == 0
+    assert found == [int(_DATE.search(line) is not None) for line in lines]
 
 
 _MARK_PIECES = ["|", "•", "·", "»", "›", "http:", "https:", "http", "HTTP:", "www.", "WWW.", "ww.", ".com", ".COM",
