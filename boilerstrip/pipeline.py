@@ -33,6 +33,7 @@ from .select import (
     find_heading,
     find_title,
     main_region,
+    names_its_post,
     region_anchors,
     repeats_title,
 )
@@ -58,6 +59,7 @@ from .thresholds import (
     LIST_PAGE_THRESHOLD_DROP,
     LIST_PAGE_TYPE_PROBABILITY,
     LONG_LINE_WORDS,
+    NAMED_COMMENTS_KEEP_PROBABILITY,
     NO_CONTENT_BODY_WORDS,
     OUTSIDE_REGION_PROBABILITY,
     POST_KEPT_MIN_SHARE,
@@ -270,17 +272,23 @@ def run(data: object, options: Options, who: str = "clean", structure: bool = Fa
     # named, and where they are the page type cannot tell them from a blog's comments; a Q&A page's
     # comments under its answers go too (measured out of fold: the page type's word protected one
     # thread and cost fourteen pages).
-    cut_comments = prepared.extra is None and bool(kinds) and kinds[0]["forum"] < COMMENTS_MAX_FORUM_PROBABILITY
-    comment_box = None if prepared.extra is None or not len(page) else column["h_attr_comment"] > 0
-    read_comments = cut_comments or (comment_box is not None and bool(comment_box.any()))
-
-    consent = consent_span(page.texts)
+    # Where the page's one comment count names the post ("59 Comments on “Title”"), they are a blog's
+    # comments, whatever the type says: a forum's reply count seldom says what it replies to.
     count_line: list[int | None] = []  # the page's comment count line, read once and only if asked
 
     def counted() -> int | None:
         if not count_line:
             count_line.append(counted_comments(page.texts))
         return count_line[0]
+
+    named_post = prepared.extra is None and bool(kinds) and names_its_post(page.texts, counted())
+    cut_comments = named_post or (
+        prepared.extra is None and bool(kinds) and kinds[0]["forum"] < COMMENTS_MAX_FORUM_PROBABILITY
+    )
+    comment_box = None if prepared.extra is None or not len(page) else column["h_attr_comment"] > 0
+    read_comments = cut_comments or (comment_box is not None and bool(comment_box.any()))
+
+    consent = consent_span(page.texts)
 
     def choose(threshold_drop: float) -> _Choice:
         keep, reasons = _first_decisions(x, words, p2, options, threshold_drop, chrome, list_page, text_list, links)
@@ -302,7 +310,8 @@ def run(data: object, options: Options, who: str = "clean", structure: bool = Fa
             drop_title_element(page.texts, title_elements, title, keep, reasons)
         header = comments_header(page.texts, x, words, keep, counted()) if read_comments else None
         if header is not None:
-            for i in _after_header(keep, p2, header, None if cut_comments else comment_box):
+            bar = NAMED_COMMENTS_KEEP_PROBABILITY if named_post else COMMENTS_KEEP_PROBABILITY
+            for i in _after_header(keep, p2, header, None if cut_comments else comment_box, bar):
                 keep[i], reasons[i] = False, Reason.COMMENTS
         for i in range(*consent) if consent is not None else ():
             keep[i], reasons[i] = False, Reason.CONSENT
@@ -584,14 +593,10 @@ _BOXES = {
 }
 
 
-def _after_header(keep: list[bool], p2: list[float], header: int, box: np.ndarray | None) -> list[int]:
+def _after_header(keep: list[bool], p2: list[float], header: int, box: np.ndarray | None, bar: float) -> list[int]:
     """The kept lines after the comments ``header`` (inside the comment containers ``box``, on HTML)
-    that score below COMMENTS_KEEP_PROBABILITY: the readers' comments."""
-    return [
-        i
-        for i in range(header + 1, len(keep))
-        if keep[i] and (box is None or box[i]) and p2[i] < COMMENTS_KEEP_PROBABILITY
-    ]
+    that score below ``bar``: the readers' comments."""
+    return [i for i in range(header + 1, len(keep)) if keep[i] and (box is None or box[i]) and p2[i] < bar]
 
 
 def _drop_box(

@@ -17,7 +17,7 @@ import numpy as np
 from .features import COLUMN, load_compiled
 from .filter import Reason
 from .limits import NORMALISE_BATCH_LINES
-from .phrases import COMMENT_COUNT_RE, COMMENTS_RE, CONSENT_MARKS, CONSENT_RE
+from .phrases import COMMENT_COUNT_RE, COMMENT_TOPIC_RE, COMMENTS_RE, CONSENT_MARKS, CONSENT_RE
 from .score import best_stretch
 from .thresholds import (
     CODE_GAP_MIN_PROBABILITY,
@@ -81,6 +81,12 @@ def counted_comments(texts: Sequence[str]) -> int | None:
         (i, m) for i, text in enumerate(texts) if text[:1].isdigit() and (m := COMMENT_COUNT_RE.match(text.lower()))
     ]
     return counts[0][0] if len(counts) == 1 and int(counts[0][1][1]) > 0 else None
+
+
+def names_its_post(texts: Sequence[str], counted: int | None) -> bool:
+    """Whether the comment count line (:func:`counted_comments`) names the post the comments are on
+    ("3 thoughts on “Title”", "2 Gedanken zu „Titel“")."""
+    return counted is not None and COMMENT_TOPIC_RE.match(texts[counted].lower()) is not None
 
 
 def comments_header(

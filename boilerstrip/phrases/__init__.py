@@ -2,8 +2,9 @@ r"""Boilerplate phrase lists, one data module per language, compiled into three 
 
 Each language module defines ``SECTION``, ``LINE`` and ``NAVIGATION`` tuples of lower-case phrases,
 and may define ``COMMENTS``: the section headers that open the readers' comments (section headers
-too, so they join ``SECTION``), ``COMMENT_COUNTS``: the nouns that head them after a count, and
-``CONSENT``: what a consent dialog's settings list names.
+too, so they join ``SECTION``), ``COMMENT_COUNTS``: the nouns that head them after a count,
+``COMMENT_TOPIC``: the words after such a count that name the post ("on", "zu"), and ``CONSENT``:
+what a consent dialog's settings list names.
 They are merged and compiled here into trie-shaped alternations (one branch per first character),
 so matching costs one linear scan whatever the number of phrases, and no branch can backtrack
 catastrophically. The patterns are MULTILINE and never cross a line end, so one scan of a whole
@@ -33,7 +34,7 @@ _SPACELESS = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]")
 
 
 def _load() -> dict[str, list[str]]:
-    kinds = ("SECTION", "LINE", "NAVIGATION", "COMMENTS", "COMMENT_COUNTS", "CONSENT")
+    kinds = ("SECTION", "LINE", "NAVIGATION", "COMMENTS", "COMMENT_COUNTS", "COMMENT_TOPIC", "CONSENT")
     merged: dict[str, list[str]] = {kind: [] for kind in kinds}
     for code in LANGUAGES:
         module = importlib.import_module(f"{__name__}.{code}")
@@ -157,6 +158,14 @@ COMMENT_COUNT_RE = re.compile(
     + _trie_source(_split(_PHRASES["COMMENT_COUNTS"])[0])
     + rf"(?!\w)(?:[^\w\n].{{0,{COMMENT_COUNT_TAIL_CHARS}}})?$"
 )
+#: Such a header that names the post the comments are on: "3 thoughts on “Title”", "2 Gedanken zu".
+COMMENT_TOPIC_RE = re.compile(
+    r"^(?:[^\w\n]|_)*\d+[^\S\n]+"
+    + _trie_source(_split(_PHRASES["COMMENT_COUNTS"])[0])
+    + r"[^\S\n]+"
+    + _trie_source(_split(_PHRASES["COMMENT_TOPIC"])[0])
+    + r"(?!\w)"
+)
 #: A phrase that marks a short line as boilerplate on its own (share, cookie, legal, account);
 #: LINE_SPACELESS_RE holds the phrases of scripts written without spaces.
 LINE_RE, LINE_SPACELESS_RE = _anywhere(_PHRASES["LINE"])
@@ -185,6 +194,7 @@ SECTION_TRIES = _tries(_PHRASES["SECTION"])
 NAVIGATION_TRIES = _tries(_PHRASES["NAVIGATION"])
 
 __all__ = [
-    "COMMENTS_RE", "COMMENT_COUNT_RE", "CONSENT_MARKS", "CONSENT_RE", "LANGUAGES", "LINE_RE", "LINE_SPACELESS_RE",
-    "LINE_TRIE", "NAVIGATION_RE", "NAVIGATION_TRIES", "SECTION_RE", "SECTION_TAIL_CHARS", "SECTION_TRIES",
+    "COMMENTS_RE", "COMMENT_COUNT_RE", "COMMENT_TOPIC_RE", "CONSENT_MARKS", "CONSENT_RE", "LANGUAGES", "LINE_RE",
+    "LINE_SPACELESS_RE", "LINE_TRIE", "NAVIGATION_RE", "NAVIGATION_TRIES", "SECTION_RE", "SECTION_TAIL_CHARS",
+    "SECTION_TRIES",
 ]  # fmt: skip

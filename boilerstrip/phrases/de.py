@@ -207,4 +207,11 @@ COMMENT_COUNTS = (
     "kommentare",
     "kommentar",
     "antworten",
+    "gedanken",
+    "gedanke",
+)
+COMMENT_TOPIC = (
+    "zu",
+    "zum",
+    "zur",
 )

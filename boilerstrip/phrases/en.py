@@ -5,6 +5,8 @@ SECTION: a short line that opens a section of boilerplate (what follows it is te
 LINE: words that make a short line boilerplate on their own (share, cookie, legal, account).
 NAVIGATION: a whole short line that is a menu item.
 COMMENT_COUNTS: the nouns after a count that head the readers' comments ("12 Comments", "7 Responses").
+COMMENT_TOPIC: the words after such a count that name the post the comments are on ("3 thoughts on
+“Title”"): a blog's comments say so, a forum's replies seldom do.
 CONSENT: what a consent dialog's settings list names, the purposes and features of the IAB's
 Transparency and Consent Framework (versions 2.0 and 2.2, both spellings): found anywhere in a line.
 """
@@ -304,4 +306,10 @@ COMMENT_COUNTS = (
     "responses",
     "response",
     "replies",
+    "thoughts",
+    "thought",
+)
+COMMENT_TOPIC = (
+    "on",
+    "to",
 )

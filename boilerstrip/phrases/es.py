@@ -119,4 +119,12 @@ COMMENT_COUNTS = (
     "comentarios",
     "comentario",
     "respuestas",
+    "pensamientos",
+    "pensamiento",
+)
+COMMENT_TOPIC = (
+    "en",
+    "sobre",
+    "a",
+    "al",
 )

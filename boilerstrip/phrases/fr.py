@@ -130,4 +130,12 @@ COMMENT_COUNTS = (
     "commentaires",
     "commentaire",
     "réponses",
+    "réflexions",
+    "réflexion",
+    "pensées",
+)
+COMMENT_TOPIC = (
+    "sur",
+    "à",
+    "au",
 )

@@ -109,4 +109,11 @@ COMMENT_COUNTS = (
     "commenti",
     "commento",
     "risposte",
+    "pensieri",
+    "pensiero",
+)
+COMMENT_TOPIC = (
+    "su",
+    "a",
+    "al",
 )

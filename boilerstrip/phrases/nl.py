@@ -104,4 +104,11 @@ NAVIGATION = (
 COMMENT_COUNTS = (
     "reacties",
     "reactie",
+    "gedachten",
+    "gedachte",
+)
+COMMENT_TOPIC = (
+    "op",
+    "over",
+    "bij",
 )

@@ -120,4 +120,12 @@ COMMENT_COUNTS = (
     "comentários",
     "comentário",
     "respostas",
+    "pensamentos",
+    "pensamento",
+)
+COMMENT_TOPIC = (
+    "em",
+    "sobre",
+    "a",
+    "ao",
 )
