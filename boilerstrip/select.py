@@ -326,9 +326,10 @@ def _glued_prefix(text: str, tail_norm: str) -> bool:
     return False
 
 
-def _text_start(kept: list[int], words: Sequence[float]) -> int:
-    """Where the article text starts: the first kept block of running text, else the first kept block."""
-    return next((i for i in kept if words[i] >= LONG_LINE_WORDS), kept[0])
+def _text_start(kept: list[int], words: Sequence[float], running: np.ndarray | None = None) -> int:
+    """Where the article text starts: the first kept block of running text (of LONG_LINE_WORDS, and
+    one of ``running`` where given), else the first kept block."""
+    return next((i for i in kept if words[i] >= LONG_LINE_WORDS and (running is None or running[i])), kept[0])
 
 
 def find_title(
@@ -350,9 +351,12 @@ def find_title(
     kept = [i for i, k in enumerate(keep) if k]
     if not kept:
         return None
-    anchor = _text_start(kept, words)
-    bars = x[:, [COLUMN[c] for c in _TITLE_BARS]].any(axis=1) | (x[:, COLUMN["separator_count"]] > 0)
     sentence = x[:, COLUMN["ends_sentence"]]
+    # A long line that ends no sentence nor leads into one (a colon) may be the headline itself
+    # ("What You Should Expect to Pay for Cleaning Services in San Diego"): the text starts after it.
+    running = (sentence > 0) | (x[:, COLUMN["ends_colon"]] > 0) | (np.asarray(words) > TITLE_MAX_WORDS)
+    anchor = _text_start(kept, words, running)
+    bars = x[:, [COLUMN[c] for c in _TITLE_BARS]].any(axis=1) | (x[:, COLUMN["separator_count"]] > 0)
     title_words = _words(page_title)
     nearest = None
     for i in range(anchor - 1, max(-1, anchor - TITLE_LOOKBACK - 1), -1):
