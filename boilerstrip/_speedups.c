@@ -668,13 +668,36 @@ utf8_at(int kind, const void *data, Py_ssize_t n, Py_ssize_t i, const char *w)
     return i - start;
 }
 
+/* For each ASCII letter, the MONTH_NAMES starting with it (all start with one), ending with -1:
+ * filled by index_month_names at import. */
+#define MAX_NAMES_PER_LETTER 16
+static signed char NAMES_BY_FIRST[128][MAX_NAMES_PER_LETTER + 1];
+
+static void
+index_month_names(void)
+{
+    int counts[128] = {0};
+    for (size_t m = 0; m < MONTH_COUNT; m++) {
+        unsigned char c = (unsigned char)MONTH_NAMES[m][0];
+        if (c < 128 && counts[c] < MAX_NAMES_PER_LETTER)
+            NAMES_BY_FIRST[c][counts[c]++] = (signed char)m;
+    }
+    for (int c = 0; c < 128; c++)
+        NAMES_BY_FIRST[c][counts[c]] = -1;
+}
+
 /* The length of the whole word at i that is one of MONTH_NAMES[from:], else 0 (at most one of them
  * can be a whole word there). */
 static Py_ssize_t
 named_month_at(int kind, const void *data, Py_ssize_t n, Py_ssize_t i, size_t from)
 {
-    for (size_t m = from; m < MONTH_COUNT; m++) {
-        Py_ssize_t len = utf8_at(kind, data, n, i, MONTH_NAMES[m]);
+    Py_UCS4 first = at(kind, data, n, i);
+    if (first >= 128)
+        return 0;
+    for (const signed char *m = NAMES_BY_FIRST[first]; *m >= 0; m++) {
+        if ((size_t)*m < from)
+            continue;
+        Py_ssize_t len = utf8_at(kind, data, n, i, MONTH_NAMES[*m]);
         if (len && !is_word(at(kind, data, n, i + len)))
             return len;
     }
@@ -1549,5 +1572,6 @@ static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_speedups",
 PyMODINIT_FUNC
 PyInit__speedups(void)
 {
+    index_month_names();
     return PyModule_Create(&module);
 }

@@ -545,3 +545,12 @@ def test_markup_scan_refuses_empty_needles() -> None:
         pagetype._compiled_scan("abc", ("",), (), (), (), ())
     with pytest.raises(ValueError, match="groups"):
         pagetype._compiled_scan("abc", (), (), (), ("post",), ())
+
+
+def test_month_names_fit_the_cores_index() -> None:
+    """The core files the month names under their first letter, ASCII and at most 16 a letter."""
+    from collections import Counter
+
+    names = features.ENGLISH_MONTHS + features.MONTH_NAMES
+    assert all(name[0].isascii() and name[0].isalpha() for name in names)
+    assert max(Counter(name[0] for name in names).values()) <= 16
