@@ -693,6 +693,11 @@ def _place_title(
     # headline out), unless it reads as a sentence: then it is a banner's line, as any other low line
     if p2[title] < FLOOR_PROBABILITY and (heading is None or page.texts[title].rstrip().endswith(".")):
         return None
+    if reasons[title] is Reason.DUPLICATE:  # the headline repeats a line above (a banner's copy): that goes
+        key = page.texts[title].strip().lower()
+        for i in range(title):
+            if keep[i] and page.texts[i].strip().lower() == key:
+                keep[i], reasons[i] = False, Reason.DUPLICATE
     keep[title], reasons[title] = True, Reason.TITLE
     for i in range(max(0, title - TITLE_LOOKBACK), title):
         if keep[i] and words[i] < LONG_LINE_WORDS and p2[i] < VETO_OVERRIDE_PROBABILITY:

@@ -48,9 +48,7 @@ _NON_ALNUM_KEEPING_LINES = re.compile(r"[^\w\n]+")  # after "_" is gone
 _compiled_alnum = cast("Callable[[str], str] | None", load_compiled("alnum_only"))
 _WORD = re.compile(r"\w+")
 _TITLE_BARS = ("ends_colon", "ends_ellipsis", "byline", "has_date")
-_NOT_TITLES = frozenset(
-    {Reason.DUPLICATE, Reason.NAVIGATION, Reason.SECTION_HEADER, Reason.BOILERPLATE_LINE, Reason.ELLIPSIS_TEASER}
-)
+_NOT_TITLES = frozenset({Reason.NAVIGATION, Reason.SECTION_HEADER, Reason.BOILERPLATE_LINE, Reason.ELLIPSIS_TEASER})
 
 
 def main_region(keep: Sequence[bool], p: Sequence[float], words: Sequence[float]) -> tuple[int, int]:
