@@ -405,8 +405,8 @@ is_blank(Py_UCS4 ch)
     return ch != '\n' && Py_UNICODE_ISSPACE(ch);
 }
 
-/* Where a phrase may end on a line, as the three patterns built from the phrase lists require. */
-enum { ANYWHERE, WHOLE_LINE_SEPARATED_TAIL, WHOLE_LINE_MARKS_TAIL };
+/* Where a phrase may end on a line, as the four patterns built from the phrase lists require. */
+enum { ANYWHERE, WHOLE_LINE_SEPARATED_TAIL, WHOLE_LINE_MARKS_TAIL, LINE_START_LINKED };
 
 typedef struct {
     int kind;
@@ -416,6 +416,14 @@ typedef struct {
     Py_ssize_t tail_max;      /* WHOLE_LINE_SEPARATED_TAIL: characters after the separator, at most */
     Py_ssize_t marks_from;    /* WHOLE_LINE_MARKS_TAIL: from here on, the line is marks and underscores */
 } line_view;
+
+/* The marks between a section's name and its one link in phrases.INLINE_SECTION_RE, [:：|»›>–—]. */
+static inline int
+is_link_mark(Py_UCS4 ch)
+{
+    return ch == ':' || ch == 0xFF1A || ch == '|' || ch == 0xBB || ch == 0x203A || ch == '>' || ch == 0x2013 ||
+           ch == 0x2014;
+}
 
 /* A character of the whole-line patterns' prefix and marks tail, (?:[^\w\n]|_). */
 static inline int
@@ -436,6 +444,16 @@ accepts(const line_view *v, Py_ssize_t pos)
         return pos == v->n || (!is_word(next) && next != '\n' && v->n - pos - 1 <= v->tail_max);
     case WHOLE_LINE_MARKS_TAIL: /* (?:[^\w\n]|_)*$ */
         return pos >= v->marks_from;
+    case LINE_START_LINKED: { /* [^\S\n]*[:：|»›>–—][^\S\n]*\w */
+        Py_ssize_t j = pos;
+        while (j < v->n && is_blank(PyUnicode_READ(v->kind, v->data, j)))
+            j++;
+        if (j >= v->n || !is_link_mark(PyUnicode_READ(v->kind, v->data, j)))
+            return 0;
+        for (j++; j < v->n && is_blank(PyUnicode_READ(v->kind, v->data, j)); j++)
+            ;
+        return j < v->n && is_word(PyUnicode_READ(v->kind, v->data, j));
+    }
     default:
         return 1;
     }
@@ -499,7 +517,15 @@ line_hit(const trie_table *spaced, const trie_table *spaceless, PyObject *line, 
         }
         return 0;
     }
-    /* ^(?:[^\w\n]|_)*(?:spaced(?!\w)|spaceless)tail$: the phrase starts anywhere in the leading marks */
+    if (mode == LINE_START_LINKED) { /* most lines hold no link mark: no phrase need be tried */
+        Py_ssize_t j = 0;
+        while (j < v.n && !is_link_mark(PyUnicode_READ(v.kind, v.data, j)))
+            j++;
+        if (j == v.n)
+            return 0;
+    }
+    /* ^(?:[^\w\n]|_)*(?:spaced(?!\w)|spaceless)tail$ (or, linked, the mark and a word after the phrase):
+     * the phrase starts anywhere in the leading marks */
     v.marks_from = v.n;
     while (v.marks_from > 0 && is_mark(PyUnicode_READ(v.kind, v.data, v.marks_from - 1)))
         v.marks_from--;
@@ -562,7 +588,7 @@ phrase_hits(PyObject *module, PyObject *args)
     Py_ssize_t tail_max = 0;
     if (!PyArg_ParseTuple(args, "OO|iOn:phrase_hits", &capsule, &lines, &mode, &other, &tail_max))
         return NULL;
-    if (mode < ANYWHERE || mode > WHOLE_LINE_MARKS_TAIL) {
+    if (mode < ANYWHERE || mode > LINE_START_LINKED) {
         PyErr_SetString(PyExc_ValueError, "phrase_hits: unknown mode");
         return NULL;
     }

@@ -25,6 +25,7 @@ import regex
 
 from .lexicon import CJK_FUNCTION_CHARS, function_words
 from .phrases import (
+    INLINE_SECTION_RE,
     LINE_RE,
     LINE_SPACELESS_RE,
     LINE_TRIE,
@@ -190,6 +191,21 @@ def _matcher(lines: list[str], selected: np.ndarray) -> Callable[..., np.ndarray
     return matching
 
 
+def inline_sections(texts: list[str], asked: np.ndarray) -> list[bool]:
+    """Of the lines ``asked``, those that name a boilerplate section and go on to its one link
+    ("Related: <headline>", "See also » ...", "Lesen Sie auch: ..."): too long for a section header,
+    and nothing follows them."""
+    chosen = np.flatnonzero(asked).tolist()
+    out = [False] * len(texts)
+    if chosen:
+        low = [texts[i].lower() for i in chosen]
+        compiled = _compiled_test(INLINE_SECTION_RE)
+        hits = compiled(low) if compiled is not None else [INLINE_SECTION_RE.match(s) is not None for s in low]
+        for i, hit in zip(chosen, hits):
+            out[i] = bool(hit)
+    return out
+
+
 def _anchored(pattern: re.Pattern[str], low: list[str], selected: np.ndarray) -> np.ndarray:
     """1.0 for each selected line that ``pattern`` matches at its start (one C-level call a line)."""
     chosen = np.flatnonzero(selected)
@@ -268,14 +284,16 @@ def _tables(*tables: bytes | None) -> tuple[object | None, ...]:
 _line_trie = _tables(LINE_TRIE)[0]
 #: The core's modes of phrase matching (``phrases._anywhere``, ``phrases._whole_line``): anywhere
 #: between word boundaries; the whole line, the phrase then a mark and up to SECTION_TAIL_CHARS
-#: characters; the whole line, the phrase then nothing but marks.
-_ANYWHERE, _SEPARATED_TAIL, _MARKS_TAIL = 0, 1, 2
+#: characters; the whole line, the phrase then nothing but marks; at the line's start, the phrase
+#: then a link mark and a word (``phrases.INLINE_SECTION_RE``).
+_ANYWHERE, _SEPARATED_TAIL, _MARKS_TAIL, _LINKED = 0, 1, 2, 3
 #: The phrase patterns the core matches: (spaced trie, spaceless trie, mode, tail's length), by the
 #: pattern's id (hashing a compiled pattern hashes its whole program: about 20 µs for these).
 _PHRASE_PATTERNS = {
     id(LINE_RE): ((_line_trie, None), _ANYWHERE, 0),
     id(SECTION_RE): (_tables(*SECTION_TRIES), _SEPARATED_TAIL, SECTION_TAIL_CHARS),
     id(NAVIGATION_RE): (_tables(*NAVIGATION_TRIES), _MARKS_TAIL, 0),
+    id(INLINE_SECTION_RE): (_tables(*SECTION_TRIES), _LINKED, 0),
 }
 
 

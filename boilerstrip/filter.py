@@ -42,6 +42,7 @@ class Reason(str, Enum):
     AUTHOR_BOX = "in an author box"
     RELATED = "in a box of links to related pages"
     CONSENT = "in a cookie or consent dialog"
+    INLINE_SECTION = 'a section\'s name and its one link ("Related: ...")'
     GAP = "between kept blocks: a short run, or a run of code or of list items"
     CLEAN_PAGE_VETO = "flagged line on an already clean page"
     BEFORE_TITLE = "short line before the headline"
@@ -55,17 +56,28 @@ class Reason(str, Enum):
     TEMPLATE = "another instance of a template the selection kept (a post, a card)"
 
 
-def veto(x: np.ndarray, words: Sequence[float], p: Sequence[float]) -> list[Reason | None]:
+#: Vetoes no score overrules: a teaser under its header, and a section's name with its one link
+#: ("Related: <headline>"), whose headline reads like the article's own sentences to the scorer.
+_NOT_OVERRULED = frozenset({Reason.TEASER, Reason.INLINE_SECTION})
+
+
+def veto(
+    x: np.ndarray, words: Sequence[float], p: Sequence[float], inline: Sequence[bool] | None = None
+) -> list[Reason | None]:
     """The rule, if any, that marks each block as boilerplate regardless of its score."""
-    return flag(x, words, p)[0]
+    return flag(x, words, p, inline)[0]
 
 
-def flag(x: np.ndarray, words: Sequence[float], p: Sequence[float]) -> tuple[list[Reason | None], list[Reason | None]]:
+def flag(
+    x: np.ndarray, words: Sequence[float], p: Sequence[float], inline: Sequence[bool] | None = None
+) -> tuple[list[Reason | None], list[Reason | None]]:
     """Each block's veto (as :func:`veto`), and the rule that matched it, overruled by its score or not.
 
-    A list page counts its cards by the rules that matched (a card's excerpt may score high enough
-    to overrule the ellipsis rule, and is a card all the same).
+    ``inline`` marks the lines :func:`features.inline_sections` finds. A list page counts its cards by the
+    rules that matched (a card's excerpt may score high enough to overrule the ellipsis rule, and is
+    a card all the same).
     """
+    inline = inline if inline is not None else [False] * len(words)
     out: list[Reason | None] = []
     matched: list[Reason | None] = []
     in_section = 0  # blocks left in the teaser run opened by the last section header
@@ -73,8 +85,8 @@ def flag(x: np.ndarray, words: Sequence[float], p: Sequence[float]) -> tuple[lis
     names = ("section_header", "navigation_item", "boiler_phrase", "ends_ellipsis", "ends_sentence")
     columns = x[:, [COLUMN[c] for c in names]]
     previous_prose = False  # the block before is running text that scores as content
-    for i, ((section, navigation, phrase, ellipsis, sentence), n_words, prob) in enumerate(
-        zip(columns.tolist(), words, p)
+    for i, ((section, navigation, phrase, ellipsis, sentence), n_words, prob, named_link) in enumerate(
+        zip(columns.tolist(), words, p, inline)
     ):
         reason: Reason | None = None
         if section:
@@ -83,6 +95,8 @@ def flag(x: np.ndarray, words: Sequence[float], p: Sequence[float]) -> tuple[lis
             reason = Reason.NAVIGATION
         elif phrase:
             reason = Reason.BOILERPLATE_LINE
+        elif named_link:
+            reason = Reason.INLINE_SECTION
         elif ellipsis and n_words <= TEASER_MAX_WORDS and not (previous_prose and n_words >= CUT_PARAGRAPH_MIN_WORDS):
             # An excerpt cut with "…" is a teaser; the cut last paragraph of a paywalled article, right
             # after the article's running text, is not.
@@ -101,7 +115,7 @@ def flag(x: np.ndarray, words: Sequence[float], p: Sequence[float]) -> tuple[lis
                     # its text is the article's headline, after whatever menu lines came between.
                     out[run[-1]] = None
         matched.append(reason)
-        if reason is not None and reason is not Reason.TEASER and prob >= VETO_OVERRIDE_PROBABILITY:
+        if reason is not None and reason not in _NOT_OVERRULED and prob >= VETO_OVERRIDE_PROBABILITY:
             reason = None  # the score is sure enough to overrule the phrase
         out.append(reason)
         previous_prose = reason is None and prob >= PROSE_PROBABILITY and n_words >= LONG_LINE_WORDS and bool(sentence)

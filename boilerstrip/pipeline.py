@@ -13,7 +13,7 @@ from enum import Enum
 
 import numpy as np
 
-from .features import COLUMN, block_words, page_features
+from .features import COLUMN, block_words, inline_sections, page_features
 from .filter import Reason, flag, veto
 from .html import HTML_NAMES, html_page
 from .inputs import as_text, looks_like_html
@@ -41,6 +41,7 @@ from .structure import Recorder, Structure
 from .thresholds import (
     AUTHOR_BOX_KEEP_PROBABILITY,
     AUTHOR_BOX_MAX_SHARE,
+    BOILER_LINE_MAX_WORDS,
     CLEAN_PAGE_LOW_PROBABILITY,
     CLEAN_PAGE_LOW_WORD_SHARE,
     CLEAN_PAGE_VETO_PROBABILITY,
@@ -51,6 +52,7 @@ from .thresholds import (
     FALLBACK_MIN_PROBABILITY,
     FALLBACK_MIN_WORDS,
     FLOOR_PROBABILITY,
+    INLINE_SECTION_MIN_PROBABILITY,
     KEEP_PROBABILITY,
     LIST_PAGE_FALLBACK_WORDS,
     LIST_PAGE_MIN_CARDS,
@@ -289,9 +291,16 @@ def run(data: object, options: Options, who: str = "clean", structure: bool = Fa
     read_comments = cut_comments or (comment_box is not None and bool(comment_box.any()))
 
     consent = consent_span(page.texts)
+    # Asked only of the short lines a selection could keep by their score (every line would cost 2%
+    # of a page's run).
+    inline = inline_sections(
+        page.texts, (word_array <= BOILER_LINE_MAX_WORDS) & (p2_array >= INLINE_SECTION_MIN_PROBABILITY)
+    )
 
     def choose(threshold_drop: float) -> _Choice:
-        keep, reasons = _first_decisions(x, words, p2, options, threshold_drop, chrome, list_page, text_list, links)
+        keep, reasons = _first_decisions(
+            x, words, p2, options, threshold_drop, chrome, list_page, text_list, links, inline
+        )
         if threshold_drop:  # a second look lowers the bar for the page's text, not for its menus
             _drop_chrome(keep, reasons, chrome)
         if prepared.author_box is not None:
@@ -346,7 +355,9 @@ def run(data: object, options: Options, who: str = "clean", structure: bool = Fa
     # one by one, hold many more words, falls back to the text outside its menus (worked out once).
     fallback = None
     if len(page) and body < LIST_PAGE_SMALL_BODY_WORDS and path is not Path.POST_BODY:
-        fallback = _fallback(x, words, p2, chrome, FALLBACK_MIN_WORDS if collapsed else LIST_PAGE_FALLBACK_WORDS)
+        fallback = _fallback(
+            x, words, p2, chrome, FALLBACK_MIN_WORDS if collapsed else LIST_PAGE_FALLBACK_WORDS, inline
+        )
         if fallback is not None and not collapsed and not list_page():
             fallback = None
     if not len(page):
@@ -516,6 +527,7 @@ def _first_decisions(
     list_page: Callable[[], bool] | None = None,
     text_list: bool = False,
     links: list[bool] | None = None,
+    inline: list[bool] | None = None,
 ) -> tuple[list[bool], list[Reason]]:
     """Keep what scores above the threshold and no rule vetoes; an already clean page is kept whole.
 
@@ -526,7 +538,7 @@ def _first_decisions(
     (``text_list``) the bar is at most :data:`TEXT_LIST_PAGE_PROBABILITY`.
     """
     lap("select")
-    vetoes, matched = flag(x, words, p2)
+    vetoes, matched = flag(x, words, p2, inline)
     lap("filter")
     menus = chrome.tolist() if chrome is not None else [False] * len(p2)
     if already_clean(words, p2):
@@ -567,7 +579,12 @@ def _drop_chrome(keep: list[bool], reasons: list[Reason], chrome: np.ndarray) ->
 
 
 def _fallback(
-    x: np.ndarray, words: list[float], p2: list[float], chrome: np.ndarray, min_words: float = FALLBACK_MIN_WORDS
+    x: np.ndarray,
+    words: list[float],
+    p2: list[float],
+    chrome: np.ndarray,
+    min_words: float = FALLBACK_MIN_WORDS,
+    inline: list[bool] | None = None,
 ) -> _Choice | None:
     """When no region holds content: the lines outside the menus, header and footer that no rule vetoes
     and that score at least :data:`FALLBACK_MIN_PROBABILITY`, if they hold at least
@@ -576,7 +593,7 @@ def _fallback(
     An app shell, a wall or an empty listing has a few such words at most; a page whose text the
     scores doubt throughout has more, and its text beats an empty answer.
     """
-    vetoes = veto(x, words, p2)
+    vetoes = veto(x, words, p2, inline)
     keep = [v is None and q >= FALLBACK_MIN_PROBABILITY and not c for v, q, c in zip(vetoes, p2, chrome.tolist())]
     if sum(w for w, k in zip(words, keep) if k) < min_words:
         return None

@@ -180,6 +180,9 @@ NO_CONTENT_BODY_WORDS = 8
 #: that score at least this are kept, when they hold at least FALLBACK_MIN_WORDS (a listing or a thread
 #: the scores doubt line by line; an app shell or a consent wall has far fewer such words).
 FALLBACK_MIN_PROBABILITY = 0.1
+#: The inline section rule ("Related: <headline>") is asked only of short lines scoring at least this:
+#: no selection keeps a lower line by its score.
+INLINE_SECTION_MIN_PROBABILITY = FALLBACK_MIN_PROBABILITY
 FALLBACK_MIN_WORDS = 40
 #: A list page (LIST_PAGE_TYPE_PROBABILITY) whose selection keeps fewer words than this besides the
 #: headline falls back the same way when such lines hold at least LIST_PAGE_FALLBACK_WORDS.

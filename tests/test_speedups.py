@@ -355,6 +355,22 @@ def test_whole_line_tries_find_what_the_patterns_find(pattern_name: str, data: s
     assert got.tolist() == [float(pattern.match(s) is not None) for s in lines]
 
 
+_LINK_MARKS = st.sampled_from(["", " ", "  ", ":", "：", "|", "»", "›", ">", "–", "—", "-", "x", "é", "_", "\u00a0", "\t", "1"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.data())
+def test_inline_sections_found_where_the_pattern_finds_them(data: st.DataObject) -> None:
+    from boilerstrip.phrases import INLINE_SECTION_RE
+
+    piece = st.sampled_from(_whole_line_pieces("SECTION")).flatmap(lambda p: st.sampled_from([p, p + "s", p[:-1]]))
+    line = st.tuples(_MARKS, piece, _LINK_MARKS, _LINK_MARKS, _LINK_MARKS).map("".join)
+    lines = data.draw(st.lists(line, min_size=1, max_size=10))
+    lines += ["related: x", "related : x", "related:", "related: -", "relatedx: y", "» see also › y", "x related: y"]
+    got = features.inline_sections(lines, np.ones(len(lines), dtype=bool))
+    assert got == [INLINE_SECTION_RE.match(s) is not None for s in lines]
+
+
 _DATE_PIECES = ["1", "12", "2024", "12345", "٣", ".", "/", "-", ":", "30", " ", "  ", "\u00a0", "\t", "jan",
                 "january", "sept", "dec.", "may", "mo", "day", "days", "hours", "month", "ago", "x", "_", "é", ",",
                 "s", "de", "d", "märz", "mär", "mai", "déc", "décembre", "août", "juin", "jui", "mrt", "ä", "z",

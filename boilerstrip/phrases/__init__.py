@@ -148,6 +148,14 @@ SECTION_TAIL_CHARS = 40
 _SECTION_TAIL = rf"(?:[^\w\n].{{0,{SECTION_TAIL_CHARS}}})?"
 #: A short line that opens a boilerplate section: "Related", "More from Reuters", "Comments (12)".
 SECTION_RE = _whole_line(_PHRASES["SECTION"], _SECTION_TAIL)
+#: A short line that names a boilerplate section and goes on to its one link, in the article's run:
+#: "Related: <headline>", "See also » <headline>", "Lesen Sie auch: <Schlagzeile>".
+INLINE_SECTION_RE = re.compile(
+    r"^(?:[^\w\n]|_)*(?:"
+    + "|".join(p for p in (_trie_source(part) for part in _split(_PHRASES["SECTION"])) if p)
+    + r")[^\S\n]*[:：|»›>–—][^\S\n]*\w",
+    re.MULTILINE,
+)
 #: A section header that opens the readers' comments: "Comments (12)", "Leave a reply".
 COMMENTS_RE = _whole_line(_PHRASES["COMMENTS"], _SECTION_TAIL)
 #: How many characters may follow a counted comments header ("7 Responses to “Why we moved”").
@@ -194,7 +202,8 @@ SECTION_TRIES = _tries(_PHRASES["SECTION"])
 NAVIGATION_TRIES = _tries(_PHRASES["NAVIGATION"])
 
 __all__ = [
-    "COMMENTS_RE", "COMMENT_COUNT_RE", "COMMENT_TOPIC_RE", "CONSENT_MARKS", "CONSENT_RE", "LANGUAGES", "LINE_RE",
+    "COMMENTS_RE", "COMMENT_COUNT_RE", "COMMENT_TOPIC_RE", "CONSENT_MARKS", "CONSENT_RE", "INLINE_SECTION_RE",
+    "LANGUAGES", "LINE_RE",
     "LINE_SPACELESS_RE", "LINE_TRIE", "NAVIGATION_RE", "NAVIGATION_TRIES", "SECTION_RE", "SECTION_TAIL_CHARS",
     "SECTION_TRIES",
 ]  # fmt: skip
