@@ -166,13 +166,14 @@ COMMENT_COUNT_RE = re.compile(
     + _trie_source(_split(_PHRASES["COMMENT_COUNTS"])[0])
     + rf"(?!\w)(?:[^\w\n].{{0,{COMMENT_COUNT_TAIL_CHARS}}})?$"
 )
-#: Such a header that names the post the comments are on: "3 thoughts on “Title”", "2 Gedanken zu".
+#: Such a header that names the post the comments are on, in quotes: "3 thoughts on “Title”", "2
+#: Gedanken zu „Titel“" (a listicle's heading "3 thoughts on leadership" quotes nothing).
 COMMENT_TOPIC_RE = re.compile(
     r"^(?:[^\w\n]|_)*\d+[^\S\n]+"
     + _trie_source(_split(_PHRASES["COMMENT_COUNTS"])[0])
     + r"[^\S\n]+"
     + _trie_source(_split(_PHRASES["COMMENT_TOPIC"])[0])
-    + r"(?!\w)"
+    + r"[^\S\n]+[\"“”„«»‘’‚'‹›]"
 )
 #: A phrase that marks a short line as boilerplate on its own (share, cookie, legal, account);
 #: LINE_SPACELESS_RE holds the phrases of scripts written without spaces.
