@@ -355,7 +355,9 @@ def test_whole_line_tries_find_what_the_patterns_find(pattern_name: str, data: s
     assert got.tolist() == [float(pattern.match(s) is not None) for s in lines]
 
 
-_LINK_MARKS = st.sampled_from(["", " ", "  ", ":", "：", "|", "»", "›", ">", "–", "—", "-", "x", "é", "_", "\u00a0", "\t", "1"])
+_LINK_MARKS = st.sampled_from(
+    ["", " ", "  ", ":", "：", "|", "»", "›", ">", "–", "—", "-", "x", "é", "_", "\u00a0", "\t", "1"]
+)
 
 
 @settings(max_examples=300, deadline=None)
