@@ -7,7 +7,8 @@
  * many are title-cased (str.istitle()) and how many are digits (str.isdigit()); and over the tokens
  * of low[i][:sample] (the line lower-cased), how many are in the set `stop`. Returned as n rows of
  * four native int32. boilerstrip.features has the pure-Python twin, which gives the same numbers:
- * the character tests below are the ones CPython's str methods use.
+ * the character tests below are the ones CPython's str methods use. `stop` may be the set's
+ * word_table(stop), which finds the same tokens without making a str of each.
  *
  * phrase_table(table) -> capsule, phrase_hits(capsule, lines) -> bytes
  *
@@ -33,6 +34,45 @@
 #include <Python.h>
 #include <stdint.h>
 
+/* CPython's str predicates for one character, ASCII answered inline: outside ASCII each is a call
+ * into the Unicode database, and nearly every character of a page is ASCII. Inside it they are the
+ * database's own answers (letters and the ten digits; no title-case, numeric or other digit). */
+static inline int
+ch_upper(Py_UCS4 ch)
+{
+    return ch < 128 ? ch - 'A' < 26u : Py_UNICODE_ISUPPER(ch);
+}
+
+static inline int
+ch_lower(Py_UCS4 ch)
+{
+    return ch < 128 ? ch - 'a' < 26u : Py_UNICODE_ISLOWER(ch);
+}
+
+static inline int
+ch_title(Py_UCS4 ch)
+{
+    return ch >= 128 && Py_UNICODE_ISTITLE(ch);
+}
+
+static inline int
+ch_decimal(Py_UCS4 ch)
+{
+    return ch < 128 ? ch - '0' < 10u : Py_UNICODE_ISDECIMAL(ch);
+}
+
+static inline int
+ch_digit(Py_UCS4 ch)
+{
+    return ch < 128 ? ch - '0' < 10u : Py_UNICODE_ISDIGIT(ch);
+}
+
+static inline int
+ch_alnum(Py_UCS4 ch)
+{
+    return ch < 128 ? (ch | 0x20) - 'a' < 26u || ch - '0' < 10u : Py_UNICODE_ISALNUM(ch);
+}
+
 static int
 is_title(int kind, const void *data, Py_ssize_t start, Py_ssize_t end)
 {
@@ -40,13 +80,13 @@ is_title(int kind, const void *data, Py_ssize_t start, Py_ssize_t end)
     int cased = 0, previous_is_cased = 0;
     for (Py_ssize_t j = start; j < end; j++) {
         Py_UCS4 ch = PyUnicode_READ(kind, data, j);
-        if (Py_UNICODE_ISUPPER(ch) || Py_UNICODE_ISTITLE(ch)) {
+        if (ch_upper(ch) || ch_title(ch)) {
             if (previous_is_cased)
                 return 0;
             previous_is_cased = 1;
             cased = 1;
         }
-        else if (Py_UNICODE_ISLOWER(ch)) {
+        else if (ch_lower(ch)) {
             if (!previous_is_cased)
                 return 0;
             previous_is_cased = 1;
@@ -62,15 +102,132 @@ static int
 is_digits(int kind, const void *data, Py_ssize_t start, Py_ssize_t end)
 {
     for (Py_ssize_t j = start; j < end; j++) {
-        if (!Py_UNICODE_ISDIGIT(PyUnicode_READ(kind, data, j)))
+        if (!ch_digit(PyUnicode_READ(kind, data, j)))
             return 0;
     }
     return end > start;
 }
 
-/* Count the tokens of `line[:sample]`; with `stop`, count those in it, else title-cased and digits. */
+/* ------------------------------------------------------------------ word sets */
+
+/* word_table(words) -> capsule: a frozenset of str as an open-addressing hash table of code points,
+ * so a token is looked up where it stands in its line, with no str made for it. A token is in the
+ * table exactly when it is in the set (the same code points). */
+typedef struct {
+    uint64_t hash;
+    Py_ssize_t start, len; /* its code points: chars[start:start + len]; len 0: an empty slot */
+} word_slot;
+
+typedef struct {
+    size_t mask;             /* slots - 1 (a power of two, at least twice the words) */
+    Py_ssize_t longest;      /* no longer token can be in the set */
+    word_slot *slot;
+    Py_UCS4 *chars;
+} word_table_t;
+
+static const char WORDS_CAPSULE[] = "boilerstrip._speedups.words";
+
+/* FNV-1a over the code points; the start value for an empty word. */
+#define WORD_HASH_START 1469598103934665603ULL
+#define WORD_HASH_STEP(h, ch) (((h) ^ (uint64_t)(ch)) * 1099511628211ULL)
+
+static void
+free_words(PyObject *capsule)
+{
+    word_table_t *t = PyCapsule_GetPointer(capsule, WORDS_CAPSULE);
+    if (t != NULL) {
+        PyMem_Free(t->slot);
+        PyMem_Free(t->chars);
+        PyMem_Free(t);
+    }
+}
+
+/* Whether the table holds the code points data[start:end] (of the given kind), hashed to `h`. */
 static int
-count_line(PyObject *line, Py_ssize_t sample, PyObject *stop, int32_t *row)
+words_hold(const word_table_t *t, int kind, const void *data, Py_ssize_t start, Py_ssize_t end, uint64_t h)
+{
+    Py_ssize_t len = end - start;
+    for (size_t k = (size_t)h & t->mask;; k = (k + 1) & t->mask) {
+        const word_slot *s = &t->slot[k];
+        if (s->len == 0)
+            return 0;
+        if (s->hash != h || s->len != len)
+            continue;
+        Py_ssize_t j = 0;
+        while (j < len && t->chars[s->start + j] == PyUnicode_READ(kind, data, start + j))
+            j++;
+        if (j == len)
+            return 1;
+    }
+}
+
+static PyObject *
+word_table(PyObject *module, PyObject *words)
+{
+    if (!PyFrozenSet_Check(words))
+        return PyErr_Format(PyExc_TypeError, "word_table: words must be a frozenset");
+    PyObject *list = PySequence_List(words);
+    if (list == NULL)
+        return NULL;
+    Py_ssize_t count = PyList_GET_SIZE(list), total = 0;
+    for (Py_ssize_t i = 0; i < count; i++) {
+        if (!PyUnicode_Check(PyList_GET_ITEM(list, i))) {
+            Py_DECREF(list);
+            return PyErr_Format(PyExc_TypeError, "word_table: words must be str");
+        }
+        total += PyUnicode_GET_LENGTH(PyList_GET_ITEM(list, i));
+    }
+    size_t slots = 16;
+    while (slots < 2 * (size_t)count)
+        slots *= 2;
+    word_table_t *t = PyMem_Calloc(1, sizeof(word_table_t));
+    if (t != NULL) {
+        t->slot = PyMem_Calloc(slots, sizeof(word_slot));
+        t->chars = PyMem_Malloc((size_t)(total ? total : 1) * sizeof(Py_UCS4));
+    }
+    if (t == NULL || t->slot == NULL || t->chars == NULL) {
+        if (t != NULL) {
+            PyMem_Free(t->slot);
+            PyMem_Free(t->chars);
+        }
+        PyMem_Free(t);
+        Py_DECREF(list);
+        return PyErr_NoMemory();
+    }
+    t->mask = slots - 1;
+    Py_ssize_t used = 0;
+    for (Py_ssize_t i = 0; i < count; i++) {
+        PyObject *word = PyList_GET_ITEM(list, i);
+        Py_ssize_t len = PyUnicode_GET_LENGTH(word);
+        if (len == 0)
+            continue; /* no token is empty */
+        uint64_t h = WORD_HASH_START;
+        for (Py_ssize_t j = 0; j < len; j++) {
+            t->chars[used + j] = PyUnicode_READ_CHAR(word, j);
+            h = WORD_HASH_STEP(h, t->chars[used + j]);
+        }
+        size_t k = (size_t)h & t->mask;
+        while (t->slot[k].len != 0)
+            k = (k + 1) & t->mask;
+        t->slot[k] = (word_slot){h, used, len};
+        used += len;
+        if (len > t->longest)
+            t->longest = len;
+    }
+    Py_DECREF(list);
+    PyObject *capsule = PyCapsule_New(t, WORDS_CAPSULE, free_words);
+    if (capsule == NULL) {
+        PyMem_Free(t->slot);
+        PyMem_Free(t->chars);
+        PyMem_Free(t);
+    }
+    return capsule;
+}
+
+/* Count the tokens of `line[:sample]`; with `stop` (a set) or `table` (its word_table), count those
+ * in it, else title-cased and digits. */
+static int
+count_line(PyObject *line, Py_ssize_t sample, PyObject *stop, const word_table_t *table, int32_t *row)
 {
     Py_ssize_t length = PyUnicode_GET_LENGTH(line);
     if (length > sample)
@@ -84,6 +241,16 @@ count_line(PyObject *line, Py_ssize_t sample, PyObject *stop, int32_t *row)
         if (j >= length)
             break;
         Py_ssize_t start = j;
+        if (table != NULL) {
+            uint64_t h = WORD_HASH_START;
+            Py_UCS4 ch;
+            while (j < length && !Py_UNICODE_ISSPACE(ch = PyUnicode_READ(kind, data, j))) {
+                h = WORD_HASH_STEP(h, ch);
+                j++;
+            }
+            row[3] += j - start <= table->longest && words_hold(table, kind, data, start, j, h);
+            continue;
+        }
         while (j < length && !Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, j)))
             j++;
         if (stop == NULL) {
@@ -123,8 +290,11 @@ token_counts(PyObject *module, PyObject *args)
     Py_ssize_t sample;
     if (!PyArg_ParseTuple(args, "O!O!On:token_counts", &PyList_Type, &lines, &PyList_Type, &low, &stop, &sample))
         return NULL;
-    if (!PyAnySet_Check(stop)) {
-        PyErr_SetString(PyExc_TypeError, "token_counts: stop must be a set or frozenset");
+    const word_table_t *table = NULL;
+    if (PyCapsule_IsValid(stop, WORDS_CAPSULE))
+        table = PyCapsule_GetPointer(stop, WORDS_CAPSULE);
+    else if (!PyAnySet_Check(stop)) {
+        PyErr_SetString(PyExc_TypeError, "token_counts: stop must be a set, a frozenset or its word_table");
         return NULL;
     }
     if (!same_length(lines, low, "token_counts"))
@@ -142,7 +312,8 @@ token_counts(PyObject *module, PyObject *args)
             PyErr_SetString(PyExc_TypeError, "token_counts: lines must be str");
             return NULL;
         }
-        if (count_line(line, sample, NULL, rows + 4 * i) < 0 || count_line(lowered, sample, stop, rows + 4 * i) < 0) {
+        if (count_line(line, sample, NULL, NULL, rows + 4 * i) < 0
+            || count_line(lowered, sample, table == NULL ? stop : NULL, table, rows + 4 * i) < 0) {
             Py_DECREF(out);
             return NULL;
         }
@@ -396,7 +567,7 @@ bad:
 static inline int
 is_word(Py_UCS4 ch)
 {
-    return Py_UNICODE_ISALNUM(ch) || ch == '_';
+    return ch_alnum(ch) || ch == '_';
 }
 
 static inline int
@@ -421,7 +592,7 @@ typedef struct {
 static inline int
 is_mark(Py_UCS4 ch)
 {
-    return ch != '\n' && !Py_UNICODE_ISALNUM(ch);
+    return ch != '\n' && !ch_alnum(ch);
 }
 
 /* Whether a phrase ending at `pos` completes a match: the boundary, then the tail to the line's end. */
@@ -590,7 +761,7 @@ at(int kind, const void *data, Py_ssize_t n, Py_ssize_t i)
 static int
 is_decimal(Py_UCS4 ch)
 {
-    return Py_UNICODE_ISDECIMAL(ch);
+    return ch_decimal(ch);
 }
 
 static int
@@ -690,7 +861,7 @@ date_line(PyObject *line, const void *how)
     Py_ssize_t n = PyUnicode_GET_LENGTH(line);
     for (Py_ssize_t p = 0; p < n; p++) {
         Py_UCS4 ch = PyUnicode_READ(kind, data, p);
-        if (!Py_UNICODE_ISDECIMAL(ch) && !(ch != 0 && ch < 128 && strchr("jfmasond", (int)ch) != NULL))
+        if (!ch_decimal(ch) && !(ch != 0 && ch < 128 && strchr("jfmasond", (int)ch) != NULL))
             continue;
         if (p > 0 && is_word(PyUnicode_READ(kind, data, p - 1)))
             continue; /* \b: the character before is no word character */
@@ -836,13 +1007,13 @@ static int
 is_upper(int kind, const void *data, Py_ssize_t n)
 {
     if (n == 1)
-        return Py_UNICODE_ISUPPER(PyUnicode_READ(kind, data, 0)) != 0;
+        return ch_upper(PyUnicode_READ(kind, data, 0)) != 0;
     int cased = 0;
     for (Py_ssize_t i = 0; i < n; i++) {
         Py_UCS4 ch = PyUnicode_READ(kind, data, i);
-        if (Py_UNICODE_ISLOWER(ch) || Py_UNICODE_ISTITLE(ch))
+        if (ch_lower(ch) || ch_title(ch))
             return 0;
-        cased = cased || Py_UNICODE_ISUPPER(ch);
+        cased = cased || ch_upper(ch);
     }
     return cased;
 }
@@ -1189,7 +1360,7 @@ alnum_only(PyObject *module, PyObject *text)
         return PyErr_NoMemory();
     for (Py_ssize_t i = 0; i < n; i++) {
         Py_UCS4 ch = PyUnicode_READ(kind, data, i);
-        if (ch == '\n' || Py_UNICODE_ISALNUM(ch))
+        if (ch == '\n' || ch_alnum(ch))
             PyUnicode_WRITE(kind, kept, k++, ch);
     }
     PyObject *out = PyUnicode_FromKindAndData(kind, kept, k); /* narrowed where it can be */
@@ -1453,6 +1624,8 @@ done:
 static PyMethodDef methods[] = {
     {"token_counts", token_counts, METH_VARARGS,
      "token_counts(lines, low, stop, sample) -> bytes: per line, int32 tokens, title-cased, digits, stop words"},
+    {"word_table", word_table, METH_O,
+     "word_table(words) -> capsule: a frozenset of str as a table token_counts looks tokens up in"},
     {"forest_sum", forest_sum, METH_VARARGS,
      "forest_sum(x, m, roots, first_child, feature, threshold, value, depth) -> bytes: per row, the trees' sum"},
     {"phrase_table", phrase_table, METH_O, "phrase_table(table) -> capsule: a flattened phrase trie, checked"},

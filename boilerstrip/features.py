@@ -16,6 +16,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
+from functools import lru_cache
 from itertools import accumulate, repeat
 from types import ModuleType
 from typing import cast
@@ -192,7 +193,7 @@ def token_counts(lines: list[str], low: list[str], stop: frozenset[str]) -> np.n
     numbers, one line's tokens at a time (a page's tokens never all sit in memory at once).
     """
     if _compiled_counts is not None:
-        raw = _compiled_counts(lines, low, stop, RATIO_SAMPLE_CHARS)
+        raw = _compiled_counts(lines, low, _word_table(stop), RATIO_SAMPLE_CHARS)
         return np.frombuffer(raw, dtype=np.int32).reshape(-1, 4).astype(float)
     heads = (s[:RATIO_SAMPLE_CHARS].split() for s in lines)
     low_heads = (s[:RATIO_SAMPLE_CHARS].split() for s in low)
@@ -222,11 +223,19 @@ def load_compiled(name: str) -> Callable[..., bytes] | None:
 
 
 _compiled_counts = load_compiled("token_counts")
+_compiled_words = load_compiled("word_table")
 _compiled_phrases = load_compiled("phrase_hits")
 _compiled_dates = load_compiled("date_hits")
 _compiled_marks = load_compiled("line_marks")
 _compiled_window = load_compiled("windowed_mean")
 _compiled_shapes = load_compiled("line_shapes")
+
+
+@lru_cache(maxsize=4)
+def _word_table(stop: frozenset[str]) -> object:
+    """The compiled core's table of a word set, where it has one (built once per set): tokens are
+    looked up where they stand, with no str made for each; else the set itself."""
+    return stop if _compiled_words is None else _compiled_words(stop)
 
 
 def _tables(*tables: bytes | None) -> tuple[object | None, ...]:

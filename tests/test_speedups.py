@@ -42,6 +42,33 @@ def test_counts_agree(lines: list[str]) -> None:
     assert np.array_equal(features.token_counts(lines, low, stop), _pure(lines, low))
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_LINE, max_size=10), st.data())
+def test_counts_agree_for_any_word_set(lines: list[str], data: st.DataObject) -> None:
+    # The compiled core looks tokens up in its own table of the set: words of the lines themselves
+    # (any script, astral characters too), words that differ by one character, and the empty word.
+    lines = ["".join(line.splitlines()) for line in lines]
+    low = [line.lower() for line in lines]
+    tokens = sorted({t for line in low for t in line[: features.RATIO_SAMPLE_CHARS].split()})
+    picked = data.draw(st.lists(st.sampled_from(tokens), max_size=8)) if tokens else []
+    stop = frozenset(picked + [t[:-1] + "x" for t in picked] + ["", "the"])
+    compiled = features.token_counts(lines, low, stop)
+    pure, features._compiled_counts = features._compiled_counts, None
+    try:
+        assert np.array_equal(compiled, features.token_counts(lines, low, stop))
+    finally:
+        features._compiled_counts = pure
+
+
+def test_the_word_table_takes_only_a_frozenset_of_str() -> None:
+    from boilerstrip._speedups import word_table
+
+    with pytest.raises(TypeError):
+        word_table({"the"})
+    with pytest.raises(TypeError):
+        word_table(frozenset({"the", 1}))
+
+
 def test_counts_of_a_known_line() -> None:
     got = features.token_counts(["The 2 Rivers of Ǆurđevac and 1999 ¹"], ["the 2 rivers of ǆurđevac and 1999 ¹"],
                                 frozenset({"the", "of", "and"}))  # fmt: skip
