@@ -78,7 +78,7 @@ class _BaseScorer:
         z = base @ self.base + self.bias
         z += (1.0 - base[:, COLUMN["prose"]]) * (base[:, INTERACTING_COLUMNS] @ self.interaction)
         for source, edges, values in self.bins:
-            z += values[np.digitize(base[:, source], edges)]
+            z += values[edges.searchsorted(base[:, source], side="right")]  # np.digitize: the edges rise
         return z
 
 
@@ -130,7 +130,7 @@ def _pass2_extra(p1: np.ndarray) -> np.ndarray:
     out[:, 9] = seen / total_positive
     out[:, 10] = 1.0 - (seen + positive) / total_positive
     for column, first, edges in _PASS2_BIN_SOURCES:
-        out[idx, first + np.digitize(out[:, column], edges)] = 1.0
+        out[idx, first + edges.searchsorted(out[:, column], side="right")] = 1.0  # np.digitize: the edges rise
     return out
 
 
