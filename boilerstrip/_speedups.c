@@ -363,6 +363,42 @@ pack_tables(Py_ssize_t nodes, Py_ssize_t m, const Py_ssize_t *roots, Py_ssize_t 
     return 0;
 }
 
+/* The trees' sums of `count` rows (of m doubles) into sums[0:count], from 0.0. Tree by tree: one
+ * tree's nodes and the block's rows stay in the nearest cache, and FOREST_LANES rows walk the tree
+ * side by side (independent chains of loads, which the processor overlaps). Each row's sum still
+ * adds the trees in order, so it is the same double as a row-by-row walk gives. */
+static void
+walk_block(const packed_node *packed, const Py_ssize_t *roots, Py_ssize_t ntrees, const double *value,
+           Py_ssize_t depth, const double *x, Py_ssize_t m, Py_ssize_t count, double *sums)
+{
+    for (Py_ssize_t i = 0; i < count; i++)
+        sums[i] = 0.0;
+    for (Py_ssize_t t = 0; t < ntrees; t++) {
+        int32_t root = (int32_t)roots[t];
+        Py_ssize_t i = 0;
+        for (; i + FOREST_LANES <= count; i += FOREST_LANES) {
+            const double *rows = x + i * m;
+            int32_t node[FOREST_LANES];
+            for (int k = 0; k < FOREST_LANES; k++)
+                node[k] = root;
+            for (Py_ssize_t d = 0; d < depth; d++)
+                for (int k = 0; k < FOREST_LANES; k++) {
+                    const packed_node *p = &packed[node[k]];
+                    node[k] = p->first + (rows[k * m + p->feature] > p->threshold);
+                }
+            for (int k = 0; k < FOREST_LANES; k++)
+                sums[i + k] += value[node[k]];
+        }
+        for (; i < count; i++) {
+            const double *row = x + i * m;
+            int32_t node = root;
+            for (Py_ssize_t d = 0; d < depth; d++)
+                node = packed[node].first + (row[packed[node].feature] > packed[node].threshold);
+            sums[i] += value[node];
+        }
+    }
+}
+
 static PyObject *
 forest_sum(PyObject *module, PyObject *args)
 {
@@ -403,38 +439,9 @@ forest_sum(PyObject *module, PyObject *args)
     }
     double *sums = (double *)PyBytes_AS_STRING(out);
     Py_BEGIN_ALLOW_THREADS
-    for (Py_ssize_t i = 0; i < n; i++)
-        sums[i] = 0.0;
-    /* A block of rows at a time, tree by tree: one tree's nodes and the block's rows stay in the
-     * nearest cache, and FOREST_LANES rows walk the tree side by side (independent chains of loads,
-     * which the processor overlaps). Each row's sum still adds the trees in order, so it is the
-     * same double as a row-by-row walk gives. */
     for (Py_ssize_t from = 0; from < n; from += FOREST_BLOCK_ROWS) {
         Py_ssize_t to = from + FOREST_BLOCK_ROWS < n ? from + FOREST_BLOCK_ROWS : n;
-        for (Py_ssize_t t = 0; t < ntrees; t++) {
-            int32_t root = (int32_t)roots[t];
-            Py_ssize_t i = from;
-            for (; i + FOREST_LANES <= to; i += FOREST_LANES) {
-                const double *rows = x + i * m;
-                int32_t node[FOREST_LANES];
-                for (int k = 0; k < FOREST_LANES; k++)
-                    node[k] = root;
-                for (Py_ssize_t d = 0; d < depth; d++)
-                    for (int k = 0; k < FOREST_LANES; k++) {
-                        const packed_node *p = &packed[node[k]];
-                        node[k] = p->first + (rows[k * m + p->feature] > p->threshold);
-                    }
-                for (int k = 0; k < FOREST_LANES; k++)
-                    sums[i + k] += value[node[k]];
-            }
-            for (; i < to; i++) {
-                const double *row = x + i * m;
-                int32_t node = root;
-                for (Py_ssize_t d = 0; d < depth; d++)
-                    node = packed[node].first + (row[packed[node].feature] > packed[node].threshold);
-                sums[i] += value[node];
-            }
-        }
+        walk_block(packed, roots, ntrees, value, depth, x + from * m, m, to - from, sums + from);
     }
     Py_END_ALLOW_THREADS
     PyMem_Free(packed);
@@ -445,6 +452,220 @@ done:
     PyBuffer_Release(&featb);
     PyBuffer_Release(&thb);
     PyBuffer_Release(&vb);
+    return out;
+}
+
+/* forest_table(roots, first_child, feature, threshold, value, depth, base, interacting, prose, bin_sources,
+ *              bin_edges, bin_counts) -> capsule
+ * forest_rows(table, base_rows, tail_rows, tail) -> bytes
+ *
+ * The trees of forest_sum, checked and packed once per model rather than per page, walked over rows
+ * that are expanded a block at a time as they are walked: a row is features.expand's row of the
+ * page's `base` base features, then `tail` more columns (the input's extra columns, pass 2's
+ * neighbourhood). Expanded, a row is the base columns; per interacting column j, base[j] * (1.0 -
+ * base[prose]); per binned column (bin_sources, each with bin_counts edges in turn from bin_edges,
+ * rising), one-hot bins at np.digitize's place for it (the edges at or below the value; all of them
+ * for NaN); then the tail. The same doubles as expand() writes, so the same sums as forest_sum of the
+ * whole rows; features.expand's layout is checked against this one where the table is made. */
+typedef struct {
+    packed_node *packed;
+    Py_ssize_t *roots, ntrees, depth, max_feature;
+    double *value;
+    Py_ssize_t base, prose, ninter, nbins, expanded; /* expanded: the columns before the tail */
+    Py_ssize_t *inter, *bin_source, *bin_count;
+    double *edges;
+} forest_t;
+
+static const char FOREST_CAPSULE[] = "boilerstrip._speedups.forest";
+
+static void
+free_forest_parts(forest_t *f)
+{
+    PyMem_Free(f->packed);
+    PyMem_Free(f->roots);
+    PyMem_Free(f->value);
+    PyMem_Free(f->inter);
+    PyMem_Free(f->bin_source);
+    PyMem_Free(f->bin_count);
+    PyMem_Free(f->edges);
+    PyMem_Free(f);
+}
+
+static void
+free_forest(PyObject *capsule)
+{
+    forest_t *f = PyCapsule_GetPointer(capsule, FOREST_CAPSULE);
+    if (f != NULL)
+        free_forest_parts(f);
+}
+
+/* A copy of a buffer's bytes (at least one byte allocated), or NULL with the error set. */
+static void *
+copy_buffer(const Py_buffer *b)
+{
+    void *out = PyMem_Malloc(b->len ? (size_t)b->len : 1);
+    if (out == NULL)
+        PyErr_NoMemory();
+    else
+        memcpy(out, b->buf, (size_t)b->len);
+    return out;
+}
+
+/* Fills the expansion of `f` from its buffers; -1 with the error set. */
+static int
+forest_expansion(forest_t *f, const Py_buffer *ib, const Py_buffer *sb, const Py_buffer *eb, const Py_buffer *cb)
+{
+    const Py_ssize_t word = (Py_ssize_t)sizeof(Py_ssize_t);
+    if (ib->len % word || sb->len % word || cb->len != sb->len || eb->len % (Py_ssize_t)sizeof(double)) {
+        PyErr_SetString(PyExc_ValueError, "forest_table: the expansion's arrays do not fit together");
+        return -1;
+    }
+    f->ninter = ib->len / word;
+    f->nbins = sb->len / word;
+    if ((f->inter = copy_buffer(ib)) == NULL || (f->bin_source = copy_buffer(sb)) == NULL
+        || (f->bin_count = copy_buffer(cb)) == NULL || (f->edges = copy_buffer(eb)) == NULL)
+        return -1;
+    Py_ssize_t edges = 0, expanded = f->base + f->ninter;
+    int bad = f->base <= 0 || f->prose < 0 || f->prose >= f->base;
+    for (Py_ssize_t j = 0; j < f->ninter; j++)
+        bad |= f->inter[j] < 0 || f->inter[j] >= f->base;
+    for (Py_ssize_t q = 0; q < f->nbins; q++) {
+        bad |= f->bin_source[q] < 0 || f->bin_source[q] >= f->base || f->bin_count[q] < 0;
+        if (!bad) {
+            edges += f->bin_count[q];
+            expanded += f->bin_count[q] + 1;
+        }
+    }
+    if (bad || edges * (Py_ssize_t)sizeof(double) != eb->len) {
+        PyErr_SetString(PyExc_ValueError, "forest_table: a column of the expansion is out of range");
+        return -1;
+    }
+    f->expanded = expanded;
+    return 0;
+}
+
+static PyObject *
+forest_table(PyObject *module, PyObject *args)
+{
+    Py_buffer rb, fb, featb, thb, vb, ib, sb, eb, cb;
+    Py_ssize_t depth, base, prose;
+    if (!PyArg_ParseTuple(args, "y*y*y*y*y*nny*ny*y*y*:forest_table", &rb, &fb, &featb, &thb, &vb, &depth, &base, &ib,
+                          &prose, &sb, &eb, &cb))
+        return NULL;
+    PyObject *capsule = NULL;
+    const Py_ssize_t word = (Py_ssize_t)sizeof(Py_ssize_t);
+    Py_ssize_t nodes = fb.len / word;
+    forest_t *f = PyMem_Calloc(1, sizeof(forest_t));
+    if (f == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    f->base = base;
+    f->prose = prose;
+    f->depth = depth;
+    f->ntrees = rb.len / word;
+    if (depth < 0 || rb.len % word || fb.len % word || featb.len != fb.len || thb.len != nodes * (Py_ssize_t)sizeof(double)
+        || vb.len != thb.len || nodes > INT32_MAX) {
+        PyErr_SetString(PyExc_ValueError, "forest_table: the trees' tables do not fit together");
+        goto fail;
+    }
+    if (forest_expansion(f, &ib, &sb, &eb, &cb) < 0)
+        goto fail;
+    f->packed = PyMem_Malloc((size_t)(nodes ? nodes : 1) * sizeof(packed_node));
+    if (f->packed == NULL || (f->roots = copy_buffer(&rb)) == NULL || (f->value = copy_buffer(&vb)) == NULL) {
+        if (!PyErr_Occurred())
+            PyErr_NoMemory();
+        goto fail;
+    }
+    const Py_ssize_t *feature = (const Py_ssize_t *)featb.buf;
+    if (pack_tables(nodes, INT32_MAX, f->roots, f->ntrees, (const Py_ssize_t *)fb.buf, feature,
+                    (const double *)thb.buf, f->packed) < 0) {
+        PyErr_SetString(PyExc_ValueError, "forest_table: a node, root or feature index is out of range");
+        goto fail;
+    }
+    for (Py_ssize_t k = 0; k < nodes; k++)
+        f->max_feature = feature[k] > f->max_feature ? feature[k] : f->max_feature;
+    capsule = PyCapsule_New(f, FOREST_CAPSULE, free_forest);
+    if (capsule != NULL)
+        goto done;
+fail:
+    free_forest_parts(f);
+done:
+    PyBuffer_Release(&rb);
+    PyBuffer_Release(&fb);
+    PyBuffer_Release(&featb);
+    PyBuffer_Release(&thb);
+    PyBuffer_Release(&vb);
+    PyBuffer_Release(&ib);
+    PyBuffer_Release(&sb);
+    PyBuffer_Release(&eb);
+    PyBuffer_Release(&cb);
+    return capsule;
+}
+
+/* One row as features.expand writes it, then its tail: f->expanded + tail doubles into `row`. */
+static void
+expand_row(const forest_t *f, const double *base, const double *tail, Py_ssize_t ntail, double *row)
+{
+    memcpy(row, base, (size_t)f->base * sizeof(double));
+    double *out = row + f->base;
+    const double rest = 1.0 - base[f->prose];
+    for (Py_ssize_t j = 0; j < f->ninter; j++)
+        *out++ = base[f->inter[j]] * rest;
+    const double *edge = f->edges;
+    for (Py_ssize_t q = 0; q < f->nbins; q++) {
+        Py_ssize_t count = f->bin_count[q], at = 0;
+        double v = base[f->bin_source[q]];
+        while (at < count && !(v < edge[at])) /* searchsorted(side="right"); NaN past every edge */
+            at++;
+        for (Py_ssize_t c = 0; c <= count; c++)
+            out[c] = c == at ? 1.0 : 0.0;
+        out += count + 1;
+        edge += count;
+    }
+    memcpy(out, tail, (size_t)ntail * sizeof(double));
+}
+
+static PyObject *
+forest_rows(PyObject *module, PyObject *args)
+{
+    PyObject *capsule;
+    Py_buffer bb, tb;
+    Py_ssize_t ntail;
+    if (!PyArg_ParseTuple(args, "Oy*y*n:forest_rows", &capsule, &bb, &tb, &ntail))
+        return NULL;
+    PyObject *out = NULL;
+    forest_t *f = PyCapsule_GetPointer(capsule, FOREST_CAPSULE);
+    if (f == NULL)
+        goto done;
+    const Py_ssize_t row_bytes = f->base * (Py_ssize_t)sizeof(double);
+    Py_ssize_t n = bb.len / row_bytes, m = f->expanded + ntail;
+    if (ntail < 0 || bb.len % row_bytes || tb.len != n * ntail * (Py_ssize_t)sizeof(double) || f->max_feature >= m) {
+        PyErr_SetString(PyExc_ValueError, "forest_rows: the rows do not fit the table");
+        goto done;
+    }
+    double *scratch = PyMem_Malloc((size_t)FOREST_BLOCK_ROWS * (size_t)m * sizeof(double));
+    if (scratch == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    out = PyBytes_FromStringAndSize(NULL, n * (Py_ssize_t)sizeof(double));
+    if (out != NULL) {
+        const double *base = (const double *)bb.buf, *tail = (const double *)tb.buf;
+        double *sums = (double *)PyBytes_AS_STRING(out);
+        Py_BEGIN_ALLOW_THREADS
+        for (Py_ssize_t from = 0; from < n; from += FOREST_BLOCK_ROWS) {
+            Py_ssize_t count = from + FOREST_BLOCK_ROWS < n ? FOREST_BLOCK_ROWS : n - from;
+            for (Py_ssize_t i = 0; i < count; i++)
+                expand_row(f, base + (from + i) * f->base, tail + (from + i) * ntail, ntail, scratch + i * m);
+            walk_block(f->packed, f->roots, f->ntrees, f->value, f->depth, scratch, m, count, sums + from);
+        }
+        Py_END_ALLOW_THREADS
+    }
+    PyMem_Free(scratch);
+done:
+    PyBuffer_Release(&bb);
+    PyBuffer_Release(&tb);
     return out;
 }
 
@@ -1628,6 +1849,11 @@ static PyMethodDef methods[] = {
      "word_table(words) -> capsule: a frozenset of str as a table token_counts looks tokens up in"},
     {"forest_sum", forest_sum, METH_VARARGS,
      "forest_sum(x, m, roots, first_child, feature, threshold, value, depth) -> bytes: per row, the trees' sum"},
+    {"forest_table", forest_table, METH_VARARGS,
+     "forest_table(roots, first_child, feature, threshold, value, depth, base, interacting, prose, bin_sources, "
+     "bin_edges, bin_counts) -> capsule: the trees, packed once, and how a row expands from the base features"},
+    {"forest_rows", forest_rows, METH_VARARGS,
+     "forest_rows(table, base_rows, tail_rows, tail) -> bytes: per row, the trees' sum over its expanded row"},
     {"phrase_table", phrase_table, METH_O, "phrase_table(table) -> capsule: a flattened phrase trie, checked"},
     {"phrase_hits", phrase_hits, METH_VARARGS,
      "phrase_hits(spaced, lines[, mode, spaceless, tail_max]) -> bytes: per line, 1 where a phrase is"},

@@ -98,6 +98,36 @@ def test_the_trees_give_the_same_scores(model: str, which: int) -> None:
     assert np.array_equal(forest(rows), _pure_forest(forest, rows))
 
 
+@pytest.mark.parametrize("which", [0, 1], ids=["pass 1", "pass 2"])
+@pytest.mark.parametrize("model", ["html", "text"])
+def test_the_trees_expanding_rows_themselves_give_the_same_scores(model: str, which: int) -> None:
+    # The compiled core expands each row from the base features as it walks it (Forest.from_base):
+    # the same sums as the pure walk over features.expand's rows. Values right on the bins' edges,
+    # NaN and infinities, prose of 0, 1 and between; 700 rows (blocks of 64 and a rest).
+    forest = getattr(score.models(), model)._forests[which]
+    rng = np.random.default_rng(which)
+    base = rng.normal(0.5, 1.0, size=(700, len(features.BASE_NAMES)))
+    edges = np.concatenate([e for _, _, e in features.BIN_SOURCES])
+    for _, source, _ in features.BIN_SOURCES:
+        base[::3, source] = rng.choice(edges, size=len(base[::3]))
+    base[::5, ::3] = np.nan
+    base[1::7, ::4] = np.inf
+    base[2::11, features.COLUMN["prose"]] = 1.0
+    tail = rng.normal(0.0, 2.0, size=(700, len(forest.names) - len(features.NAMES)))
+    assert forest.compiled
+    with np.errstate(invalid="ignore"):  # inf x 0 in an interaction: NaN in both
+        full = np.hstack((features.expand(base), tail))
+    assert np.array_equal(forest.from_base(base, tail), _pure_forest(forest, full))
+
+
+def test_the_compiled_trees_refuse_rows_that_do_not_fit() -> None:
+    forest = score.models().text._forests[0]
+    with pytest.raises(ValueError):
+        forest.from_base(np.zeros((3, len(features.BASE_NAMES) - 1)), np.zeros((3, 0)))
+    with pytest.raises(ValueError):
+        forest.from_base(np.zeros((3, len(features.BASE_NAMES))), np.zeros((2, 1)))
+
+
 def test_trees_whose_indices_leave_their_arrays_are_refused() -> None:
     from boilerstrip._speedups import forest_sum
 
