@@ -409,9 +409,7 @@ def page_features(page: Page, full: bool = True) -> np.ndarray:
         return np.zeros((0, len(BASE_NAMES)))
     lines = page.stripped
     stop = function_words()
-    # A line at a time: nearly every page holds a non-ASCII character, and str.lower() of a non-ASCII
-    # page costs ten times that of its ASCII lines (the same lower case, line by line: see tests).
-    low = list(map(str.lower, lines))
+    low = page.lowered()
     tokens = token_counts(lines, low, stop)  # ratios per token (stop words, capitals, numbers)
     shape = tokens[:, :3]
     stop_counts = tokens[:, 3].copy()  # _spaceless_counts adds to it

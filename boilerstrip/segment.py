@@ -70,9 +70,19 @@ class Page:
     blank_before: np.ndarray  #: bool per block
     blank_after: np.ndarray  #: bool per block
     repairs: dict[int, str] = field(default_factory=dict)  #: block index -> text cut off its front
+    _low: list[list[str]] = field(default_factory=list, repr=False, compare=False)  #: :meth:`lowered`, once made
 
     def __len__(self) -> int:
         return len(self.texts)
+
+    def lowered(self) -> list[str]:
+        """The stripped lines lower-cased, made once: the features and the page type's text hints both
+        read them. A line at a time: nearly every page holds a non-ASCII character, and ``str.lower()``
+        of a whole non-ASCII page costs twice its lines' (the same lower case: a line break stops the
+        final sigma's look-around)."""
+        if not self._low:
+            self._low.append(list(map(str.lower, self.stripped)))
+        return self._low[0]
 
     def block(self, i: int) -> Block:
         return Block(i, int(self.line_nos[i]), self.texts[i], self.raws[i], bool(self.blank_before[i]),
