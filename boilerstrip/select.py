@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from itertools import compress
+from operator import itemgetter
 from typing import cast
 
 import numpy as np
@@ -213,10 +215,12 @@ def _normal(text: str) -> str:
 
 def _normal_lines(texts: list[str]) -> list[str]:
     """:func:`_normal` of each text (none holds a line break), a pass per batch of them rather than a
-    call per text; batches keep a huge page's temporary strings small."""
+    call per text; batches keep a huge page's temporary strings small. Lower-cased a text at a time:
+    ``str.lower()`` of a batch holding one non-ASCII character costs twice its texts' own (the same
+    lower case: a line break stops the final sigma's look-around)."""
     out: list[str] = []
     for start in range(0, len(texts), NORMALISE_BATCH_LINES):
-        joined = "\n".join(texts[start : start + NORMALISE_BATCH_LINES]).lower()
+        joined = "\n".join(map(str.lower, texts[start : start + NORMALISE_BATCH_LINES]))
         if _compiled_alnum is not None:  # ("_" is no alphanumeric: the core drops it too)
             out.extend(_compiled_alnum(joined).split("\n"))
         else:
@@ -246,12 +250,16 @@ def duplicates(
     out: dict[int, int] = {}
     previous: tuple[int, str, str] | None = None
     span = NEAR_DUPLICATE_MIN_CHARS
-    kept = [i for i, k in enumerate(keep) if k]
-    heads = _normal_lines([texts[i][: 2 * span] for i in kept])
-    tails = _normal_lines([texts[i][-2 * span :] for i in kept])
+    kept = list(compress(range(len(keep)), keep))
+    picked = list(map(texts.__getitem__, kept))
+    keys = list(map(str.lower, map(str.strip, picked)))
+    # Both ends of each kept line, normalised in one pass: its first and its last 2 x span characters.
+    ends = _normal_lines([*map(itemgetter(slice(None, 2 * span)), picked),
+                          *map(itemgetter(slice(-2 * span, None)), picked)])  # fmt: skip
+    heads = list(map(itemgetter(slice(None, span)), ends[: len(kept)]))
+    tails = list(map(itemgetter(slice(-span, None)), ends[len(kept) :]))
     for k, i in enumerate(kept):
-        text = texts[i]
-        key = text.strip().lower()
+        text, key = picked[k], keys[k]
         if key in seen and len(key.split()) >= DUPLICATE_MIN_WORDS and not _sure_repeat(texts, i, seen[key], scores):
             first = seen[key]
             if headings is not None and headings[i] and not headings[first] and first not in out:
@@ -260,7 +268,7 @@ def duplicates(
                 out[i] = first
             continue
         seen.setdefault(key, i)
-        head, tail = heads[k][:span], tails[k][-span:]
+        head, tail = heads[k], tails[k]
         if previous is not None:
             j, previous_head, previous_tail = previous
             if head == previous_head or tail.endswith(previous_tail) or previous_tail.endswith(tail):
