@@ -18,7 +18,7 @@ import unicodedata
 from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import compress
+from itertools import compress, count, islice, repeat
 
 import numpy as np
 import regex
@@ -105,11 +105,16 @@ def segment(text: str) -> Page:
     stripped = list(map(stripped_all.__getitem__, entries))
     del stripped_all
     at = np.frombuffer(entries, dtype=np.int64) if len(entries) else np.zeros(0, dtype=np.int64)
-    blank_before = np.diff(at, prepend=-2) > 1
-    blank_after = np.diff(at, append=len(lines) + 1) > 1
+    # The gaps between neighbouring entries, the page's start (line -2) and end (one past a blank line
+    # after the last) included: a gap over one line holds a blank line.
+    bounds = np.empty(len(at) + 2, dtype=np.int64)
+    bounds[0], bounds[1:-1], bounds[-1] = -2, at, len(lines) + 1
+    gap = bounds[1:] - bounds[:-1] > 1
+    blank_before, blank_after = gap[:-1], gap[1:]
     line_nos: Sequence[int] = entries if line_of is None else array("q", map(line_of.__getitem__, entries))
     repairs: dict[int, str] = {}
-    candidates = [k for k, s in enumerate(stripped) if s.startswith(_PLACEHOLDERS)][:MAX_REPAIRS_PER_PAGE]
+    starts = map(str.startswith, stripped, repeat(_PLACEHOLDERS))
+    candidates = list(islice(compress(count(), starts), MAX_REPAIRS_PER_PAGE))
     for k in candidates:  # each candidate scans the page once: the cap keeps the total linear
         cut = _glued_prefix(stripped[k], text)
         if cut:
@@ -137,9 +142,22 @@ def _tidy(text: str, lines: list[str]) -> list[str]:
     composed = text.isascii() or unicodedata.is_normalized("NFC", text)
     if not invisible and not joiners and composed:
         return lines
-    tidy = [line.translate(_DROP_INVISIBLE) for line in lines] if invisible else list(lines)
+    tidy = _drop_invisible(lines, [char for char in _INVISIBLE if char in text]) if invisible else list(lines)
     if not composed:
         tidy = [line if line.isascii() else unicodedata.normalize("NFC", line) for line in tidy]
+    return tidy
+
+
+def _drop_invisible(lines: list[str], present: list[str]) -> list[str]:
+    """The lines without the invisible characters ``present`` in the page: only non-ASCII lines can
+    hold one, and ``str.replace`` of a few characters costs less than ``str.translate``'s look-up of
+    every character (the same text)."""
+    tidy = list(lines)
+    for i, line in enumerate(lines):
+        if not line.isascii():
+            for char in present:
+                line = line.replace(char, "")
+            tidy[i] = line
     return tidy
 
 
