@@ -1098,6 +1098,115 @@ date_hits(PyObject *module, PyObject *lines)
     return hits_per_line(lines, "date_hits", date_line, NULL);
 }
 
+/* ------------------------------------------------------------------ short lines' tests */
+
+/* line_tests(low, words, short_max, section_max, nav_max, line_trie, section_spaced, section_spaceless,
+ *            section_tail, nav_spaced, nav_spaceless, bylines) -> bytes
+ *
+ * The tests features.page_features runs on its short lines, in one pass: five bytes per line of
+ * `low` (the lines lower-cased), each 1 where the line's word count (`words`, n native doubles) is
+ * within its limit and the test finds its pattern, as phrase_hits and date_hits would on the lines
+ * so chosen: a date (short_max), a boilerplate phrase anywhere (line_trie, short_max), the whole
+ * line a section header (section_max) or a navigation item (nav_max), and a byline (short_max):
+ * the line starts with a word of `bylines`, then white space, then a character that is none, as
+ * features._BYLINE's match at the line's start requires. */
+typedef struct {
+    const trie_table *line, *section, *section_spaceless, *nav, *nav_spaceless;
+    Py_ssize_t section_tail;
+    PyObject *bylines;
+} short_tests;
+
+static int word_at_span(int kind, const void *data, Py_ssize_t from, Py_ssize_t to, PyObject *word);
+
+enum { TEST_DATE, TEST_PHRASE, TEST_SECTION, TEST_NAV, TEST_BYLINE, LINE_TESTS };
+
+static int
+byline_at_start(PyObject *line, PyObject *bylines)
+{
+    int kind = PyUnicode_KIND(line);
+    const void *data = PyUnicode_DATA(line);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(line);
+    for (Py_ssize_t w = 0; w < PyTuple_GET_SIZE(bylines); w++) {
+        PyObject *word = PyTuple_GET_ITEM(bylines, w);
+        Py_ssize_t len = PyUnicode_GET_LENGTH(word);
+        if (len >= n || !word_at_span(kind, data, 0, n, word))
+            continue;
+        Py_ssize_t blanks = run_of(kind, data, n, len, is_blank_char);
+        if (blanks > 0 && len + blanks < n && !Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, len + blanks)))
+            return 1;
+    }
+    return 0;
+}
+
+static void
+test_line(const short_tests *q, PyObject *line, double words, double short_max, double section_max, double nav_max,
+          char *row)
+{
+    int is_short = words <= short_max;
+    row[TEST_DATE] = (char)(is_short && date_line(line, NULL));
+    row[TEST_PHRASE] = (char)(is_short && line_hit(q->line, NULL, line, ANYWHERE, 0));
+    row[TEST_SECTION] = (char)(words <= section_max
+                               && line_hit(q->section, q->section_spaceless, line, WHOLE_LINE_SEPARATED_TAIL,
+                                           q->section_tail));
+    row[TEST_NAV] = (char)(words <= nav_max && line_hit(q->nav, q->nav_spaceless, line, WHOLE_LINE_MARKS_TAIL, 0));
+    row[TEST_BYLINE] = (char)(is_short && byline_at_start(line, q->bylines));
+}
+
+/* A trie of a capsule, or NULL (an error set) where it is none; Py_None gives NULL and no error. */
+static const trie_table *
+trie_of(PyObject *capsule)
+{
+    return capsule == Py_None ? NULL : PyCapsule_GetPointer(capsule, TRIE_CAPSULE);
+}
+
+static PyObject *
+line_tests(PyObject *module, PyObject *args)
+{
+    PyObject *low, *tries[5];
+    Py_buffer wb;
+    double short_max, section_max, nav_max;
+    short_tests q;
+    if (!PyArg_ParseTuple(args, "O!y*dddOOOnOOO!:line_tests", &PyList_Type, &low, &wb, &short_max, &section_max,
+                          &nav_max, &tries[0], &tries[1], &tries[2], &q.section_tail, &tries[3], &tries[4],
+                          &PyTuple_Type, &q.bylines))
+        return NULL;
+    PyObject *out = NULL;
+    Py_ssize_t n = PyList_GET_SIZE(low);
+    q.line = trie_of(tries[0]);
+    q.section = trie_of(tries[1]);
+    q.section_spaceless = trie_of(tries[2]);
+    q.nav = trie_of(tries[3]);
+    q.nav_spaceless = trie_of(tries[4]);
+    if (PyErr_Occurred())
+        goto done;
+    if (q.line == NULL || q.section == NULL || q.nav == NULL || wb.len != n * (Py_ssize_t)sizeof(double)) {
+        PyErr_SetString(PyExc_ValueError, "line_tests: a trie is missing or the word counts do not fit the lines");
+        goto done;
+    }
+    for (Py_ssize_t w = 0; w < PyTuple_GET_SIZE(q.bylines); w++)
+        if (!PyUnicode_Check(PyTuple_GET_ITEM(q.bylines, w))) {
+            PyErr_SetString(PyExc_TypeError, "line_tests: bylines must be str");
+            goto done;
+        }
+    out = PyBytes_FromStringAndSize(NULL, n * LINE_TESTS);
+    if (out == NULL)
+        goto done;
+    const double *words = (const double *)wb.buf;
+    char *rows = PyBytes_AS_STRING(out);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *line = PyList_GET_ITEM(low, i);
+        if (!PyUnicode_Check(line)) {
+            Py_CLEAR(out);
+            PyErr_SetString(PyExc_TypeError, "line_tests: lines must be str");
+            goto done;
+        }
+        test_line(&q, line, words[i], short_max, section_max, nav_max, rows + LINE_TESTS * i);
+    }
+done:
+    PyBuffer_Release(&wb);
+    return out;
+}
+
 /* ------------------------------------------------------------------ marks */
 
 /* line_marks(lines, low, separators_max, ends_max) -> bytes: four bytes per line, what
@@ -1857,6 +1966,9 @@ static PyMethodDef methods[] = {
     {"phrase_table", phrase_table, METH_O, "phrase_table(table) -> capsule: a flattened phrase trie, checked"},
     {"phrase_hits", phrase_hits, METH_VARARGS,
      "phrase_hits(spaced, lines[, mode, spaceless, tail_max]) -> bytes: per line, 1 where a phrase is"},
+    {"line_tests", line_tests, METH_VARARGS,
+     "line_tests(low, words, short_max, section_max, nav_max, line_trie, section_spaced, section_spaceless, "
+     "section_tail, nav_spaced, nav_spaceless, bylines) -> bytes: per line, the short lines' five tests"},
     {"date_hits", date_hits, METH_O, "date_hits(lines) -> bytes: per line, 1 where features._DATE finds a date"},
     {"line_marks", line_marks, METH_VARARGS,
      "line_marks(lines, low, separators_max, ends_max) -> bytes: per line, separators, link, copyright sign, sentence ends"},

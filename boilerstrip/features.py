@@ -64,7 +64,8 @@ _DATE = re.compile(  # the look-ahead lets ``re`` skip fast to a digit or a mont
     rf"(?=[\djfmasond])\b(?:\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{1,4}}|{_MONTH}\.?[^\S\n]+\d{{1,2}}|\d{{1,2}}[^\S\n]+{_MONTH}"
     r"|\d+[^\S\n]+(?:minutes?|hours?|days?|weeks?|months?|years?)[^\S\n]+ago|\d{1,2}:\d{2})"
 )
-_BYLINE = re.compile(r"^(?:by|von|par|por|di|door|автор|przez)[^\S\n]+\S", re.MULTILINE)
+_BYLINE_WORDS = ("by", "von", "par", "por", "di", "door", "автор", "przez")
+_BYLINE = re.compile(r"^(?:" + "|".join(_BYLINE_WORDS) + r")[^\S\n]+\S", re.MULTILINE)
 _URL = re.compile(r"https?:|www\.|\.com\b")
 _COPYRIGHT = re.compile(r"©|\(c\)")
 _END_SENTENCE = frozenset(".!?。！？")
@@ -229,6 +230,7 @@ _compiled_dates = load_compiled("date_hits")
 _compiled_marks = load_compiled("line_marks")
 _compiled_window = load_compiled("windowed_mean")
 _compiled_shapes = load_compiled("line_shapes")
+_compiled_tests = load_compiled("line_tests")
 
 
 @lru_cache(maxsize=4)
@@ -272,6 +274,43 @@ def _compiled_test(pattern: re.Pattern[str]) -> Callable[[list[str]], bytes] | N
         return None
     phrases = _compiled_phrases
     return lambda lines: phrases(spaced, lines, mode, spaceless, tail)
+
+
+#: The columns of :func:`_short_line_tests`, in order.
+_DATE_HIT, _PHRASE, _SECTION, _NAVIGATION, _BYLINE_HIT = range(5)
+
+
+def _short_line_tests(low: list[str], words: np.ndarray, short_lines: Callable[..., np.ndarray]) -> np.ndarray:
+    """Per line: a date, a boilerplate phrase, a section header, a navigation item and a byline, each
+    looked for only in lines short enough for it (``short_lines``: a :func:`_matcher` of the lines of
+    at most BOILER_LINE_MAX_WORDS words). The compiled core runs the five in one pass, where its
+    tests are all in use; else each pattern runs on its own lines."""
+    compiled = _compiled_line_tests(low, words) if _compiled_line_tests is not None else None
+    if compiled is not None:
+        return np.frombuffer(compiled, dtype=np.uint8).reshape(-1, 5).astype(float)
+    return np.column_stack(
+        (
+            short_lines(_DATE),
+            short_lines(LINE_RE),
+            _anchored(SECTION_RE, low, words <= SECTION_MAX_WORDS),
+            _anchored(NAVIGATION_RE, low, words <= NAV_MAX_WORDS),
+            _anchored(_BYLINE, low, words <= BOILER_LINE_MAX_WORDS),
+        )
+    ).reshape(-1, 5)
+
+
+def _compiled_line_tests(low: list[str], words: np.ndarray) -> bytes | None:
+    """:func:`_short_line_tests`'s five bytes per line from the compiled core, or None where the core
+    or one of its tries is not in use."""
+    section, _, section_tail = _PHRASE_PATTERNS[id(SECTION_RE)]
+    navigation = _PHRASE_PATTERNS[id(NAVIGATION_RE)][0]
+    if _compiled_tests is None or _compiled_phrases is None or _compiled_dates is None:
+        return None
+    if _line_trie is None or section[0] is None or navigation[0] is None:
+        return None
+    return _compiled_tests(low, np.ascontiguousarray(words, dtype=np.float64), BOILER_LINE_MAX_WORDS,
+                           SECTION_MAX_WORDS, NAV_MAX_WORDS, _line_trie, *section, section_tail, *navigation,
+                           _BYLINE_WORDS)  # fmt: skip
 
 
 def line_marks(lines: list[str], low: list[str], every: Callable[..., np.ndarray]) -> np.ndarray:
@@ -431,7 +470,8 @@ def page_features(page: Page, full: bool = True) -> np.ndarray:
     position = np.arange(n) / max(n - 1, 1)
     all_lines = _matcher(low, np.ones(n, dtype=bool))
     short_lines = _matcher(low, short)
-    section = _anchored(SECTION_RE, low, words <= SECTION_MAX_WORDS)
+    tests = _short_line_tests(low, words, short_lines)
+    section = tests[:, _SECTION]
     since, no_long = _since_section(section > 0, is_long)
     counts = Counter(low)
     marks = line_marks(lines, low, all_lines)
@@ -454,11 +494,11 @@ def page_features(page: Page, full: bool = True) -> np.ndarray:
     x[:, 13] = shapes[:, _SHAPE["bulleted"]]
     x[:, 14] = marks[:, 1]
     x[:, 15] = marks[:, 2]
-    x[:, 16] = short_lines(_DATE)
-    x[:, 17] = _anchored(_BYLINE, low, short)
+    x[:, 16] = tests[:, _DATE_HIT]
+    x[:, 17] = tests[:, _BYLINE_HIT]
     x[:, 18] = section
-    x[:, 19] = _anchored(NAVIGATION_RE, low, words <= NAV_MAX_WORDS)
-    x[:, 20] = short_lines(LINE_RE)
+    x[:, 19] = tests[:, _NAVIGATION]
+    x[:, 20] = tests[:, _PHRASE]
     if spaceless.any():
         x[:, 20] = np.maximum(x[:, 20], short_lines(LINE_SPACELESS_RE))
     x[:, 21] = words <= 1

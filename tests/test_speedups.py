@@ -69,6 +69,26 @@ def test_the_word_table_takes_only_a_frozenset_of_str() -> None:
         word_table(frozenset({"the", 1}))
 
 
+_SHORT = st.sampled_from(["by ", "von\u00a0", "di", "door  ", "автор ", "przez", "3 days ago", "jan 5", "12.3.2024",
+                          "share", "privacy policy", "related posts", "home", "»", "x", " ", "\t"])  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(_SHORT | _LINE, max_size=6).map("".join), max_size=12), st.data())
+def test_the_short_lines_tests_agree(lines: list[str], data: st.DataObject) -> None:
+    # Dates, phrases, section headers, navigation items and bylines, each within its line's word limit.
+    low = ["".join(line.splitlines()).lower() for line in lines]
+    words = np.array(data.draw(st.lists(st.sampled_from([1.0, 3.0, 4.0, 5.0, 6.0, 7.0, 20.0, 21.0]),
+                                        min_size=len(low), max_size=len(low))))  # fmt: skip
+    compiled = features._short_line_tests(low, words, features._matcher(low, words <= 20))
+    core, features._compiled_tests = features._compiled_tests, None
+    try:
+        pure = features._short_line_tests(low, words, features._matcher(low, words <= 20))
+    finally:
+        features._compiled_tests = core
+    assert np.array_equal(compiled, pure)
+
+
 def test_counts_of_a_known_line() -> None:
     got = features.token_counts(["The 2 Rivers of Ǆurđevac and 1999 ¹"], ["the 2 rivers of ǆurđevac and 1999 ¹"],
                                 frozenset({"the", "of", "and"}))  # fmt: skip
