@@ -669,6 +669,39 @@ done:
     return out;
 }
 
+/* best_stretch(values) -> (start, end): score.best_stretch of n native doubles (Kadane), adding and
+ * comparing the same doubles in the same order as its Python loop, so the same run. */
+static PyObject *
+best_stretch(PyObject *module, PyObject *arg)
+{
+    Py_buffer vb;
+    if (PyObject_GetBuffer(arg, &vb, PyBUF_SIMPLE) < 0)
+        return NULL;
+    if (vb.len % (Py_ssize_t)sizeof(double)) {
+        PyBuffer_Release(&vb);
+        PyErr_SetString(PyExc_ValueError, "best_stretch: not a buffer of doubles");
+        return NULL;
+    }
+    const double *v = (const double *)vb.buf;
+    Py_ssize_t n = vb.len / (Py_ssize_t)sizeof(double), start = 0, best_start = 0, best_end = 0;
+    double best = 0.0, total = 0.0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (total <= 0) {
+            total = v[i];
+            start = i;
+        }
+        else
+            total += v[i];
+        if (total > best) {
+            best = total;
+            best_start = start;
+            best_end = i + 1;
+        }
+    }
+    PyBuffer_Release(&vb);
+    return Py_BuildValue("(nn)", best_start, best_end);
+}
+
 /* ------------------------------------------------------------------ flattened tables */
 
 enum { FLAT_OK = 0, FLAT_RAISED = -1, FLAT_BAD = -2, FLAT_MEMORY = -3 };
@@ -1958,6 +1991,8 @@ static PyMethodDef methods[] = {
      "word_table(words) -> capsule: a frozenset of str as a table token_counts looks tokens up in"},
     {"forest_sum", forest_sum, METH_VARARGS,
      "forest_sum(x, m, roots, first_child, feature, threshold, value, depth) -> bytes: per row, the trees' sum"},
+    {"best_stretch", best_stretch, METH_O,
+     "best_stretch(values) -> (start, end): score.best_stretch of a buffer of doubles"},
     {"forest_table", forest_table, METH_VARARGS,
      "forest_table(roots, first_child, feature, threshold, value, depth, base, interacting, prose, bin_sources, "
      "bin_edges, bin_counts) -> capsule: the trees, packed once, and how a row expands from the base features"},

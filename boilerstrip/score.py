@@ -10,7 +10,7 @@ is judged by the company it keeps.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import cached_property
 from importlib import resources
@@ -82,11 +82,17 @@ class _BaseScorer:
         return z
 
 
-def best_stretch(values: Sequence[float]) -> tuple[int, int]:
-    """The contiguous run ``[start, end)`` with the largest positive sum (Kadane); none -> (0, 0)."""
+def best_stretch(values: Sequence[float] | np.ndarray) -> tuple[int, int]:
+    """The contiguous run ``[start, end)`` with the largest positive sum (Kadane); none -> (0, 0).
+
+    The compiled core runs the same loop over an array of doubles (the same additions and
+    comparisons, so the same run); the Python loop reads a list.
+    """
+    if _compiled_stretch is not None and isinstance(values, np.ndarray) and values.dtype == np.float64:
+        return cast("tuple[int, int]", _compiled_stretch(np.ascontiguousarray(values)))
     best, best_span = 0.0, (0, 0)
     total, start = 0.0, 0
-    for i, v in enumerate(values):
+    for i, v in enumerate(values.tolist() if isinstance(values, np.ndarray) else values):
         if total <= 0:
             total, start = v, i
         else:
@@ -111,7 +117,7 @@ def _pass2_extra(p1: np.ndarray) -> np.ndarray:
     """
     n = len(p1)
     out = np.zeros((n, len(PASS2_NAMES) - len(NAMES)))
-    start, end = best_stretch((p1 - REGION_PIVOT).tolist())
+    start, end = best_stretch(p1 - REGION_PIVOT)
     idx = np.arange(n)
     distance = np.where(idx < start, start - idx, np.where(idx >= end, idx - end + 1, 0))
     positive = (p1 >= REGION_PIVOT).astype(float)
@@ -314,6 +320,7 @@ class Forest:
 
 
 _compiled_forest = load_compiled("forest_sum")
+_compiled_stretch = cast("Callable[[np.ndarray], tuple[int, int]] | None", load_compiled("best_stretch"))
 _compiled_forest_table = load_compiled("forest_table")
 _compiled_forest_rows = load_compiled("forest_rows")
 

@@ -57,7 +57,9 @@ _NOT_TITLES = frozenset(
 
 def main_region(keep: Sequence[bool], p: Sequence[float], words: Sequence[float]) -> tuple[int, int]:
     """The stretch ``[start, end)`` that maximises kept words minus a penalty for dropped blocks."""
-    values = [w * q if k else -REGION_PENALTY * (1.0 + w * (1.0 - q)) for k, q, w in zip(keep, p, words)]
+    q, w = np.asarray(p, dtype=np.float64), np.asarray(words, dtype=np.float64)
+    # Per element the same two products and sums as a Python loop would make: the same doubles.
+    values = np.where(np.asarray(keep, dtype=bool), w * q, -REGION_PENALTY * (1.0 + w * (1.0 - q)))
     return best_stretch(values)
 
 

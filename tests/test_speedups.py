@@ -148,6 +148,18 @@ def test_the_compiled_trees_refuse_rows_that_do_not_fit() -> None:
         forest.from_base(np.zeros((3, len(features.BASE_NAMES))), np.zeros((2, 1)))
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.floats(-3.0, 3.0) | st.sampled_from([0.0, -0.0, 0.5, -0.5, 1e-17]), max_size=40))
+def test_the_best_stretch_agrees(values: list[float]) -> None:
+    array = np.array(values, dtype=np.float64)
+    core, score._compiled_stretch = score._compiled_stretch, None
+    try:
+        pure = score.best_stretch(array)
+    finally:
+        score._compiled_stretch = core
+    assert score.best_stretch(array) == pure == score.best_stretch(values)
+
+
 def test_trees_whose_indices_leave_their_arrays_are_refused() -> None:
     from boilerstrip._speedups import forest_sum
 
