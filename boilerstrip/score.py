@@ -393,7 +393,12 @@ class TreeModel:
         """:meth:`score` in the compiled core, which expands each row as it walks it: the same sums."""
         p1 = _sigmoid(self._pass1.from_base(base, extra))
         lap("pass 1")
-        return p1, _sigmoid(self._pass2.from_base(base, np.hstack((extra, self._context(p1, base, containers)))))
+        context = self._context(p1, base, containers)
+        # Pass 2's own columns follow the input's: joined a slice of rows at a time, so a huge page's
+        # joined rows stay small (as the pure path's do).
+        slices = [slice(i, i + FOREST_ROWS) for i in range(0, len(base), FOREST_ROWS)]
+        sums = [self._pass2.from_base(base[s], np.hstack((extra[s], context[s]))) for s in slices]
+        return p1, _sigmoid(sums[0] if len(sums) == 1 else np.concatenate(sums))
 
     @staticmethod
     def _context(p1: np.ndarray, base: np.ndarray, containers: np.ndarray | None) -> np.ndarray:

@@ -23,7 +23,7 @@ from itertools import compress, count, islice, repeat
 import numpy as np
 import regex
 
-from .limits import LINE_PIECE_CHARS, LONG_LINE_CHARS, SPLIT_MAX_CHARS_PER_SENTENCE
+from .limits import HINT_END_CHARS, LINE_PIECE_CHARS, LONG_LINE_CHARS, SPLIT_MAX_CHARS_PER_SENTENCE
 from .thresholds import GLUE_MIN_WORDS, MAX_REPAIRS_PER_PAGE
 
 _PLACEHOLDERS = ("Image", "Photo", "Picture", "Video", "Advertisement", "Bild", "Foto", "Imagen", "Immagine",
@@ -76,13 +76,17 @@ class Page:
         return len(self.texts)
 
     def lowered(self) -> list[str]:
-        """The stripped lines lower-cased, made once: the features and the page type's text hints both
-        read them. A line at a time: nearly every page holds a non-ASCII character, and ``str.lower()``
-        of a whole non-ASCII page costs twice its lines' (the same lower case: a line break stops the
-        final sigma's look-around)."""
-        if not self._low:
-            self._low.append(list(map(str.lower, self.stripped)))
-        return self._low[0]
+        """The stripped lines lower-cased, a line at a time: nearly every page holds a non-ASCII
+        character, and ``str.lower()`` of a whole non-ASCII page costs twice its lines' (the same lower
+        case: a line break stops the final sigma's look-around). Kept for the page type's text hints
+        where they read the whole page (at most 2 x HINT_END_CHARS characters); a longer page's copy
+        is not held, so its memory stays its text's."""
+        if self._low:
+            return self._low[0]
+        low = list(map(str.lower, self.stripped))
+        if sum(map(len, self.stripped)) + len(low) - 1 <= 2 * HINT_END_CHARS:
+            self._low.append(low)
+        return low
 
     def block(self, i: int) -> Block:
         return Block(i, int(self.line_nos[i]), self.texts[i], self.raws[i], bool(self.blank_before[i]),

@@ -254,14 +254,16 @@ def duplicates(
     span = NEAR_DUPLICATE_MIN_CHARS
     kept = list(compress(range(len(keep)), keep))
     picked = list(map(texts.__getitem__, kept))
-    keys = list(map(str.lower, map(str.strip, picked)))
-    # Both ends of each kept line, normalised in one pass: its first and its last 2 x span characters.
-    ends = _normal_lines([*map(itemgetter(slice(None, 2 * span)), picked),
-                          *map(itemgetter(slice(-2 * span, None)), picked)])  # fmt: skip
-    heads = list(map(itemgetter(slice(None, span)), ends[: len(kept)]))
-    tails = list(map(itemgetter(slice(-span, None)), ends[len(kept) :]))
+    # Each kept line's ends, normalised from its first and its last 2 x span characters.
+    heads = list(
+        map(itemgetter(slice(None, span)), _normal_lines(list(map(itemgetter(slice(None, 2 * span)), picked))))
+    )
+    tails = list(
+        map(itemgetter(slice(-span, None)), _normal_lines(list(map(itemgetter(slice(-2 * span, None)), picked))))
+    )
     for k, i in enumerate(kept):
-        text, key = picked[k], keys[k]
+        text = picked[k]
+        key = text.strip().lower()  # made here, not all at once: a page's repeated lines hold no copy
         if key in seen and len(key.split()) >= DUPLICATE_MIN_WORDS and not _sure_repeat(texts, i, seen[key], scores):
             first = seen[key]
             if headings is not None and headings[i] and not headings[first] and first not in out:
