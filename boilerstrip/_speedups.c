@@ -7,7 +7,8 @@
  * many are title-cased (str.istitle()) and how many are digits (str.isdigit()); and over the tokens
  * of low[i][:sample] (the line lower-cased), how many are in the set `stop`. Returned as n rows of
  * four native int32. boilerstrip.features has the pure-Python twin, which gives the same numbers:
- * the character tests below are the ones CPython's str methods use.
+ * the character tests below are the ones CPython's str methods use. `stop` may be the set's
+ * word_table(stop), which finds the same tokens without making a str of each.
  *
  * phrase_table(table) -> capsule, phrase_hits(capsule, lines) -> bytes
  *
@@ -33,6 +34,45 @@
 #include <Python.h>
 #include <stdint.h>
 
+/* CPython's str predicates for one character, ASCII answered inline: outside ASCII each is a call
+ * into the Unicode database, and nearly every character of a page is ASCII. Inside it they are the
+ * database's own answers (letters and the ten digits; no title-case, numeric or other digit). */
+static inline int
+ch_upper(Py_UCS4 ch)
+{
+    return ch < 128 ? ch - 'A' < 26u : Py_UNICODE_ISUPPER(ch);
+}
+
+static inline int
+ch_lower(Py_UCS4 ch)
+{
+    return ch < 128 ? ch - 'a' < 26u : Py_UNICODE_ISLOWER(ch);
+}
+
+static inline int
+ch_title(Py_UCS4 ch)
+{
+    return ch >= 128 && Py_UNICODE_ISTITLE(ch);
+}
+
+static inline int
+ch_decimal(Py_UCS4 ch)
+{
+    return ch < 128 ? ch - '0' < 10u : Py_UNICODE_ISDECIMAL(ch);
+}
+
+static inline int
+ch_digit(Py_UCS4 ch)
+{
+    return ch < 128 ? ch - '0' < 10u : Py_UNICODE_ISDIGIT(ch);
+}
+
+static inline int
+ch_alnum(Py_UCS4 ch)
+{
+    return ch < 128 ? (ch | 0x20) - 'a' < 26u || ch - '0' < 10u : Py_UNICODE_ISALNUM(ch);
+}
+
 static int
 is_title(int kind, const void *data, Py_ssize_t start, Py_ssize_t end)
 {
@@ -40,13 +80,13 @@ is_title(int kind, const void *data, Py_ssize_t start, Py_ssize_t end)
     int cased = 0, previous_is_cased = 0;
     for (Py_ssize_t j = start; j < end; j++) {
         Py_UCS4 ch = PyUnicode_READ(kind, data, j);
-        if (Py_UNICODE_ISUPPER(ch) || Py_UNICODE_ISTITLE(ch)) {
+        if (ch_upper(ch) || ch_title(ch)) {
             if (previous_is_cased)
                 return 0;
             previous_is_cased = 1;
             cased = 1;
         }
-        else if (Py_UNICODE_ISLOWER(ch)) {
+        else if (ch_lower(ch)) {
             if (!previous_is_cased)
                 return 0;
             previous_is_cased = 1;
@@ -62,15 +102,132 @@ static int
 is_digits(int kind, const void *data, Py_ssize_t start, Py_ssize_t end)
 {
     for (Py_ssize_t j = start; j < end; j++) {
-        if (!Py_UNICODE_ISDIGIT(PyUnicode_READ(kind, data, j)))
+        if (!ch_digit(PyUnicode_READ(kind, data, j)))
             return 0;
     }
     return end > start;
 }
 
-/* Count the tokens of `line[:sample]`; with `stop`, count those in it, else title-cased and digits. */
+/* ------------------------------------------------------------------ word sets */
+
+/* word_table(words) -> capsule: a frozenset of str as an open-addressing hash table of code points,
+ * so a token is looked up where it stands in its line, with no str made for it. A token is in the
+ * table exactly when it is in the set (the same code points). */
+typedef struct {
+    uint64_t hash;
+    Py_ssize_t start, len; /* its code points: chars[start:start + len]; len 0: an empty slot */
+} word_slot;
+
+typedef struct {
+    size_t mask;             /* slots - 1 (a power of two, at least twice the words) */
+    Py_ssize_t longest;      /* no longer token can be in the set */
+    word_slot *slot;
+    Py_UCS4 *chars;
+} word_table_t;
+
+static const char WORDS_CAPSULE[] = "boilerstrip._speedups.words";
+
+/* FNV-1a over the code points; the start value for an empty word. */
+#define WORD_HASH_START 1469598103934665603ULL
+#define WORD_HASH_STEP(h, ch) (((h) ^ (uint64_t)(ch)) * 1099511628211ULL)
+
+static void
+free_words(PyObject *capsule)
+{
+    word_table_t *t = PyCapsule_GetPointer(capsule, WORDS_CAPSULE);
+    if (t != NULL) {
+        PyMem_Free(t->slot);
+        PyMem_Free(t->chars);
+        PyMem_Free(t);
+    }
+}
+
+/* Whether the table holds the code points data[start:end] (of the given kind), hashed to `h`. */
 static int
-count_line(PyObject *line, Py_ssize_t sample, PyObject *stop, int32_t *row)
+words_hold(const word_table_t *t, int kind, const void *data, Py_ssize_t start, Py_ssize_t end, uint64_t h)
+{
+    Py_ssize_t len = end - start;
+    for (size_t k = (size_t)h & t->mask;; k = (k + 1) & t->mask) {
+        const word_slot *s = &t->slot[k];
+        if (s->len == 0)
+            return 0;
+        if (s->hash != h || s->len != len)
+            continue;
+        Py_ssize_t j = 0;
+        while (j < len && t->chars[s->start + j] == PyUnicode_READ(kind, data, start + j))
+            j++;
+        if (j == len)
+            return 1;
+    }
+}
+
+static PyObject *
+word_table(PyObject *module, PyObject *words)
+{
+    if (!PyFrozenSet_Check(words))
+        return PyErr_Format(PyExc_TypeError, "word_table: words must be a frozenset");
+    PyObject *list = PySequence_List(words);
+    if (list == NULL)
+        return NULL;
+    Py_ssize_t count = PyList_GET_SIZE(list), total = 0;
+    for (Py_ssize_t i = 0; i < count; i++) {
+        if (!PyUnicode_Check(PyList_GET_ITEM(list, i))) {
+            Py_DECREF(list);
+            return PyErr_Format(PyExc_TypeError, "word_table: words must be str");
+        }
+        total += PyUnicode_GET_LENGTH(PyList_GET_ITEM(list, i));
+    }
+    size_t slots = 16;
+    while (slots < 2 * (size_t)count)
+        slots *= 2;
+    word_table_t *t = PyMem_Calloc(1, sizeof(word_table_t));
+    if (t != NULL) {
+        t->slot = PyMem_Calloc(slots, sizeof(word_slot));
+        t->chars = PyMem_Malloc((size_t)(total ? total : 1) * sizeof(Py_UCS4));
+    }
+    if (t == NULL || t->slot == NULL || t->chars == NULL) {
+        if (t != NULL) {
+            PyMem_Free(t->slot);
+            PyMem_Free(t->chars);
+        }
+        PyMem_Free(t);
+        Py_DECREF(list);
+        return PyErr_NoMemory();
+    }
+    t->mask = slots - 1;
+    Py_ssize_t used = 0;
+    for (Py_ssize_t i = 0; i < count; i++) {
+        PyObject *word = PyList_GET_ITEM(list, i);
+        Py_ssize_t len = PyUnicode_GET_LENGTH(word);
+        if (len == 0)
+            continue; /* no token is empty */
+        uint64_t h = WORD_HASH_START;
+        for (Py_ssize_t j = 0; j < len; j++) {
+            t->chars[used + j] = PyUnicode_READ_CHAR(word, j);
+            h = WORD_HASH_STEP(h, t->chars[used + j]);
+        }
+        size_t k = (size_t)h & t->mask;
+        while (t->slot[k].len != 0)
+            k = (k + 1) & t->mask;
+        t->slot[k] = (word_slot){h, used, len};
+        used += len;
+        if (len > t->longest)
+            t->longest = len;
+    }
+    Py_DECREF(list);
+    PyObject *capsule = PyCapsule_New(t, WORDS_CAPSULE, free_words);
+    if (capsule == NULL) {
+        PyMem_Free(t->slot);
+        PyMem_Free(t->chars);
+        PyMem_Free(t);
+    }
+    return capsule;
+}
+
+/* Count the tokens of `line[:sample]`; with `stop` (a set) or `table` (its word_table), count those
+ * in it, else title-cased and digits. */
+static int
+count_line(PyObject *line, Py_ssize_t sample, PyObject *stop, const word_table_t *table, int32_t *row)
 {
     Py_ssize_t length = PyUnicode_GET_LENGTH(line);
     if (length > sample)
@@ -84,6 +241,16 @@ count_line(PyObject *line, Py_ssize_t sample, PyObject *stop, int32_t *row)
         if (j >= length)
             break;
         Py_ssize_t start = j;
+        if (table != NULL) {
+            uint64_t h = WORD_HASH_START;
+            Py_UCS4 ch;
+            while (j < length && !Py_UNICODE_ISSPACE(ch = PyUnicode_READ(kind, data, j))) {
+                h = WORD_HASH_STEP(h, ch);
+                j++;
+            }
+            row[3] += j - start <= table->longest && words_hold(table, kind, data, start, j, h);
+            continue;
+        }
         while (j < length && !Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, j)))
             j++;
         if (stop == NULL) {
@@ -123,8 +290,11 @@ token_counts(PyObject *module, PyObject *args)
     Py_ssize_t sample;
     if (!PyArg_ParseTuple(args, "O!O!On:token_counts", &PyList_Type, &lines, &PyList_Type, &low, &stop, &sample))
         return NULL;
-    if (!PyAnySet_Check(stop)) {
-        PyErr_SetString(PyExc_TypeError, "token_counts: stop must be a set or frozenset");
+    const word_table_t *table = NULL;
+    if (PyCapsule_IsValid(stop, WORDS_CAPSULE))
+        table = PyCapsule_GetPointer(stop, WORDS_CAPSULE);
+    else if (!PyAnySet_Check(stop)) {
+        PyErr_SetString(PyExc_TypeError, "token_counts: stop must be a set, a frozenset or its word_table");
         return NULL;
     }
     if (!same_length(lines, low, "token_counts"))
@@ -142,7 +312,8 @@ token_counts(PyObject *module, PyObject *args)
             PyErr_SetString(PyExc_TypeError, "token_counts: lines must be str");
             return NULL;
         }
-        if (count_line(line, sample, NULL, rows + 4 * i) < 0 || count_line(lowered, sample, stop, rows + 4 * i) < 0) {
+        if (count_line(line, sample, NULL, NULL, rows + 4 * i) < 0
+            || count_line(lowered, sample, table == NULL ? stop : NULL, table, rows + 4 * i) < 0) {
             Py_DECREF(out);
             return NULL;
         }
@@ -192,6 +363,42 @@ pack_tables(Py_ssize_t nodes, Py_ssize_t m, const Py_ssize_t *roots, Py_ssize_t 
     return 0;
 }
 
+/* The trees' sums of `count` rows (of m doubles) into sums[0:count], from 0.0. Tree by tree: one
+ * tree's nodes and the block's rows stay in the nearest cache, and FOREST_LANES rows walk the tree
+ * side by side (independent chains of loads, which the processor overlaps). Each row's sum still
+ * adds the trees in order, so it is the same double as a row-by-row walk gives. */
+static void
+walk_block(const packed_node *packed, const Py_ssize_t *roots, Py_ssize_t ntrees, const double *value,
+           Py_ssize_t depth, const double *x, Py_ssize_t m, Py_ssize_t count, double *sums)
+{
+    for (Py_ssize_t i = 0; i < count; i++)
+        sums[i] = 0.0;
+    for (Py_ssize_t t = 0; t < ntrees; t++) {
+        int32_t root = (int32_t)roots[t];
+        Py_ssize_t i = 0;
+        for (; i + FOREST_LANES <= count; i += FOREST_LANES) {
+            const double *rows = x + i * m;
+            int32_t node[FOREST_LANES];
+            for (int k = 0; k < FOREST_LANES; k++)
+                node[k] = root;
+            for (Py_ssize_t d = 0; d < depth; d++)
+                for (int k = 0; k < FOREST_LANES; k++) {
+                    const packed_node *p = &packed[node[k]];
+                    node[k] = p->first + (rows[k * m + p->feature] > p->threshold);
+                }
+            for (int k = 0; k < FOREST_LANES; k++)
+                sums[i + k] += value[node[k]];
+        }
+        for (; i < count; i++) {
+            const double *row = x + i * m;
+            int32_t node = root;
+            for (Py_ssize_t d = 0; d < depth; d++)
+                node = packed[node].first + (row[packed[node].feature] > packed[node].threshold);
+            sums[i] += value[node];
+        }
+    }
+}
+
 static PyObject *
 forest_sum(PyObject *module, PyObject *args)
 {
@@ -232,38 +439,9 @@ forest_sum(PyObject *module, PyObject *args)
     }
     double *sums = (double *)PyBytes_AS_STRING(out);
     Py_BEGIN_ALLOW_THREADS
-    for (Py_ssize_t i = 0; i < n; i++)
-        sums[i] = 0.0;
-    /* A block of rows at a time, tree by tree: one tree's nodes and the block's rows stay in the
-     * nearest cache, and FOREST_LANES rows walk the tree side by side (independent chains of loads,
-     * which the processor overlaps). Each row's sum still adds the trees in order, so it is the
-     * same double as a row-by-row walk gives. */
     for (Py_ssize_t from = 0; from < n; from += FOREST_BLOCK_ROWS) {
         Py_ssize_t to = from + FOREST_BLOCK_ROWS < n ? from + FOREST_BLOCK_ROWS : n;
-        for (Py_ssize_t t = 0; t < ntrees; t++) {
-            int32_t root = (int32_t)roots[t];
-            Py_ssize_t i = from;
-            for (; i + FOREST_LANES <= to; i += FOREST_LANES) {
-                const double *rows = x + i * m;
-                int32_t node[FOREST_LANES];
-                for (int k = 0; k < FOREST_LANES; k++)
-                    node[k] = root;
-                for (Py_ssize_t d = 0; d < depth; d++)
-                    for (int k = 0; k < FOREST_LANES; k++) {
-                        const packed_node *p = &packed[node[k]];
-                        node[k] = p->first + (rows[k * m + p->feature] > p->threshold);
-                    }
-                for (int k = 0; k < FOREST_LANES; k++)
-                    sums[i + k] += value[node[k]];
-            }
-            for (; i < to; i++) {
-                const double *row = x + i * m;
-                int32_t node = root;
-                for (Py_ssize_t d = 0; d < depth; d++)
-                    node = packed[node].first + (row[packed[node].feature] > packed[node].threshold);
-                sums[i] += value[node];
-            }
-        }
+        walk_block(packed, roots, ntrees, value, depth, x + from * m, m, to - from, sums + from);
     }
     Py_END_ALLOW_THREADS
     PyMem_Free(packed);
@@ -275,6 +453,253 @@ done:
     PyBuffer_Release(&thb);
     PyBuffer_Release(&vb);
     return out;
+}
+
+/* forest_table(roots, first_child, feature, threshold, value, depth, base, interacting, prose, bin_sources,
+ *              bin_edges, bin_counts) -> capsule
+ * forest_rows(table, base_rows, tail_rows, tail) -> bytes
+ *
+ * The trees of forest_sum, checked and packed once per model rather than per page, walked over rows
+ * that are expanded a block at a time as they are walked: a row is features.expand's row of the
+ * page's `base` base features, then `tail` more columns (the input's extra columns, pass 2's
+ * neighbourhood). Expanded, a row is the base columns; per interacting column j, base[j] * (1.0 -
+ * base[prose]); per binned column (bin_sources, each with bin_counts edges in turn from bin_edges,
+ * rising), one-hot bins at np.digitize's place for it (the edges at or below the value; all of them
+ * for NaN); then the tail. The same doubles as expand() writes, so the same sums as forest_sum of the
+ * whole rows; features.expand's layout is checked against this one where the table is made. */
+typedef struct {
+    packed_node *packed;
+    Py_ssize_t *roots, ntrees, depth, max_feature;
+    double *value;
+    Py_ssize_t base, prose, ninter, nbins, expanded; /* expanded: the columns before the tail */
+    Py_ssize_t *inter, *bin_source, *bin_count;
+    double *edges;
+} forest_t;
+
+static const char FOREST_CAPSULE[] = "boilerstrip._speedups.forest";
+
+static void
+free_forest_parts(forest_t *f)
+{
+    PyMem_Free(f->packed);
+    PyMem_Free(f->roots);
+    PyMem_Free(f->value);
+    PyMem_Free(f->inter);
+    PyMem_Free(f->bin_source);
+    PyMem_Free(f->bin_count);
+    PyMem_Free(f->edges);
+    PyMem_Free(f);
+}
+
+static void
+free_forest(PyObject *capsule)
+{
+    forest_t *f = PyCapsule_GetPointer(capsule, FOREST_CAPSULE);
+    if (f != NULL)
+        free_forest_parts(f);
+}
+
+/* A copy of a buffer's bytes (at least one byte allocated), or NULL with the error set. */
+static void *
+copy_buffer(const Py_buffer *b)
+{
+    void *out = PyMem_Malloc(b->len ? (size_t)b->len : 1);
+    if (out == NULL)
+        PyErr_NoMemory();
+    else
+        memcpy(out, b->buf, (size_t)b->len);
+    return out;
+}
+
+/* Fills the expansion of `f` from its buffers; -1 with the error set. */
+static int
+forest_expansion(forest_t *f, const Py_buffer *ib, const Py_buffer *sb, const Py_buffer *eb, const Py_buffer *cb)
+{
+    const Py_ssize_t word = (Py_ssize_t)sizeof(Py_ssize_t);
+    if (ib->len % word || sb->len % word || cb->len != sb->len || eb->len % (Py_ssize_t)sizeof(double)) {
+        PyErr_SetString(PyExc_ValueError, "forest_table: the expansion's arrays do not fit together");
+        return -1;
+    }
+    f->ninter = ib->len / word;
+    f->nbins = sb->len / word;
+    if ((f->inter = copy_buffer(ib)) == NULL || (f->bin_source = copy_buffer(sb)) == NULL
+        || (f->bin_count = copy_buffer(cb)) == NULL || (f->edges = copy_buffer(eb)) == NULL)
+        return -1;
+    Py_ssize_t edges = 0, expanded = f->base + f->ninter;
+    int bad = f->base <= 0 || f->prose < 0 || f->prose >= f->base;
+    for (Py_ssize_t j = 0; j < f->ninter; j++)
+        bad |= f->inter[j] < 0 || f->inter[j] >= f->base;
+    for (Py_ssize_t q = 0; q < f->nbins; q++) {
+        bad |= f->bin_source[q] < 0 || f->bin_source[q] >= f->base || f->bin_count[q] < 0;
+        if (!bad) {
+            edges += f->bin_count[q];
+            expanded += f->bin_count[q] + 1;
+        }
+    }
+    if (bad || edges * (Py_ssize_t)sizeof(double) != eb->len) {
+        PyErr_SetString(PyExc_ValueError, "forest_table: a column of the expansion is out of range");
+        return -1;
+    }
+    f->expanded = expanded;
+    return 0;
+}
+
+static PyObject *
+forest_table(PyObject *module, PyObject *args)
+{
+    Py_buffer rb, fb, featb, thb, vb, ib, sb, eb, cb;
+    Py_ssize_t depth, base, prose;
+    if (!PyArg_ParseTuple(args, "y*y*y*y*y*nny*ny*y*y*:forest_table", &rb, &fb, &featb, &thb, &vb, &depth, &base, &ib,
+                          &prose, &sb, &eb, &cb))
+        return NULL;
+    PyObject *capsule = NULL;
+    const Py_ssize_t word = (Py_ssize_t)sizeof(Py_ssize_t);
+    Py_ssize_t nodes = fb.len / word;
+    forest_t *f = PyMem_Calloc(1, sizeof(forest_t));
+    if (f == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    f->base = base;
+    f->prose = prose;
+    f->depth = depth;
+    f->ntrees = rb.len / word;
+    if (depth < 0 || rb.len % word || fb.len % word || featb.len != fb.len || thb.len != nodes * (Py_ssize_t)sizeof(double)
+        || vb.len != thb.len || nodes > INT32_MAX) {
+        PyErr_SetString(PyExc_ValueError, "forest_table: the trees' tables do not fit together");
+        goto fail;
+    }
+    if (forest_expansion(f, &ib, &sb, &eb, &cb) < 0)
+        goto fail;
+    f->packed = PyMem_Malloc((size_t)(nodes ? nodes : 1) * sizeof(packed_node));
+    if (f->packed == NULL || (f->roots = copy_buffer(&rb)) == NULL || (f->value = copy_buffer(&vb)) == NULL) {
+        if (!PyErr_Occurred())
+            PyErr_NoMemory();
+        goto fail;
+    }
+    const Py_ssize_t *feature = (const Py_ssize_t *)featb.buf;
+    if (pack_tables(nodes, INT32_MAX, f->roots, f->ntrees, (const Py_ssize_t *)fb.buf, feature,
+                    (const double *)thb.buf, f->packed) < 0) {
+        PyErr_SetString(PyExc_ValueError, "forest_table: a node, root or feature index is out of range");
+        goto fail;
+    }
+    for (Py_ssize_t k = 0; k < nodes; k++)
+        f->max_feature = feature[k] > f->max_feature ? feature[k] : f->max_feature;
+    capsule = PyCapsule_New(f, FOREST_CAPSULE, free_forest);
+    if (capsule != NULL)
+        goto done;
+fail:
+    free_forest_parts(f);
+done:
+    PyBuffer_Release(&rb);
+    PyBuffer_Release(&fb);
+    PyBuffer_Release(&featb);
+    PyBuffer_Release(&thb);
+    PyBuffer_Release(&vb);
+    PyBuffer_Release(&ib);
+    PyBuffer_Release(&sb);
+    PyBuffer_Release(&eb);
+    PyBuffer_Release(&cb);
+    return capsule;
+}
+
+/* One row as features.expand writes it, then its tail: f->expanded + tail doubles into `row`. */
+static void
+expand_row(const forest_t *f, const double *base, const double *tail, Py_ssize_t ntail, double *row)
+{
+    memcpy(row, base, (size_t)f->base * sizeof(double));
+    double *out = row + f->base;
+    const double rest = 1.0 - base[f->prose];
+    for (Py_ssize_t j = 0; j < f->ninter; j++)
+        *out++ = base[f->inter[j]] * rest;
+    const double *edge = f->edges;
+    for (Py_ssize_t q = 0; q < f->nbins; q++) {
+        Py_ssize_t count = f->bin_count[q], at = 0;
+        double v = base[f->bin_source[q]];
+        while (at < count && !(v < edge[at])) /* searchsorted(side="right"); NaN past every edge */
+            at++;
+        for (Py_ssize_t c = 0; c <= count; c++)
+            out[c] = c == at ? 1.0 : 0.0;
+        out += count + 1;
+        edge += count;
+    }
+    memcpy(out, tail, (size_t)ntail * sizeof(double));
+}
+
+static PyObject *
+forest_rows(PyObject *module, PyObject *args)
+{
+    PyObject *capsule;
+    Py_buffer bb, tb;
+    Py_ssize_t ntail;
+    if (!PyArg_ParseTuple(args, "Oy*y*n:forest_rows", &capsule, &bb, &tb, &ntail))
+        return NULL;
+    PyObject *out = NULL;
+    forest_t *f = PyCapsule_GetPointer(capsule, FOREST_CAPSULE);
+    if (f == NULL)
+        goto done;
+    const Py_ssize_t row_bytes = f->base * (Py_ssize_t)sizeof(double);
+    Py_ssize_t n = bb.len / row_bytes, m = f->expanded + ntail;
+    if (ntail < 0 || bb.len % row_bytes || tb.len != n * ntail * (Py_ssize_t)sizeof(double) || f->max_feature >= m) {
+        PyErr_SetString(PyExc_ValueError, "forest_rows: the rows do not fit the table");
+        goto done;
+    }
+    double *scratch = PyMem_Malloc((size_t)FOREST_BLOCK_ROWS * (size_t)m * sizeof(double));
+    if (scratch == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    out = PyBytes_FromStringAndSize(NULL, n * (Py_ssize_t)sizeof(double));
+    if (out != NULL) {
+        const double *base = (const double *)bb.buf, *tail = (const double *)tb.buf;
+        double *sums = (double *)PyBytes_AS_STRING(out);
+        Py_BEGIN_ALLOW_THREADS
+        for (Py_ssize_t from = 0; from < n; from += FOREST_BLOCK_ROWS) {
+            Py_ssize_t count = from + FOREST_BLOCK_ROWS < n ? FOREST_BLOCK_ROWS : n - from;
+            for (Py_ssize_t i = 0; i < count; i++)
+                expand_row(f, base + (from + i) * f->base, tail + (from + i) * ntail, ntail, scratch + i * m);
+            walk_block(f->packed, f->roots, f->ntrees, f->value, f->depth, scratch, m, count, sums + from);
+        }
+        Py_END_ALLOW_THREADS
+    }
+    PyMem_Free(scratch);
+done:
+    PyBuffer_Release(&bb);
+    PyBuffer_Release(&tb);
+    return out;
+}
+
+/* best_stretch(values) -> (start, end): score.best_stretch of n native doubles (Kadane), adding and
+ * comparing the same doubles in the same order as its Python loop, so the same run. */
+static PyObject *
+best_stretch(PyObject *module, PyObject *arg)
+{
+    Py_buffer vb;
+    if (PyObject_GetBuffer(arg, &vb, PyBUF_SIMPLE) < 0)
+        return NULL;
+    if (vb.len % (Py_ssize_t)sizeof(double)) {
+        PyBuffer_Release(&vb);
+        PyErr_SetString(PyExc_ValueError, "best_stretch: not a buffer of doubles");
+        return NULL;
+    }
+    const double *v = (const double *)vb.buf;
+    Py_ssize_t n = vb.len / (Py_ssize_t)sizeof(double), start = 0, best_start = 0, best_end = 0;
+    double best = 0.0, total = 0.0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (total <= 0) {
+            total = v[i];
+            start = i;
+        }
+        else
+            total += v[i];
+        if (total > best) {
+            best = total;
+            best_start = start;
+            best_end = i + 1;
+        }
+    }
+    PyBuffer_Release(&vb);
+    return Py_BuildValue("(nn)", best_start, best_end);
 }
 
 /* ------------------------------------------------------------------ flattened tables */
@@ -396,7 +821,7 @@ bad:
 static inline int
 is_word(Py_UCS4 ch)
 {
-    return Py_UNICODE_ISALNUM(ch) || ch == '_';
+    return ch_alnum(ch) || ch == '_';
 }
 
 static inline int
@@ -429,7 +854,7 @@ is_link_mark(Py_UCS4 ch)
 static inline int
 is_mark(Py_UCS4 ch)
 {
-    return ch != '\n' && !Py_UNICODE_ISALNUM(ch);
+    return ch != '\n' && !ch_alnum(ch);
 }
 
 /* Whether a phrase ending at `pos` completes a match: the boundary, then the tail to the line's end. */
@@ -617,7 +1042,7 @@ at(int kind, const void *data, Py_ssize_t n, Py_ssize_t i)
 static int
 is_decimal(Py_UCS4 ch)
 {
-    return Py_UNICODE_ISDECIMAL(ch);
+    return ch_decimal(ch);
 }
 
 static int
@@ -805,7 +1230,7 @@ date_line(PyObject *line, const void *how)
     Py_ssize_t n = PyUnicode_GET_LENGTH(line);
     for (Py_ssize_t p = 0; p < n; p++) {
         Py_UCS4 ch = PyUnicode_READ(kind, data, p);
-        if (!Py_UNICODE_ISDECIMAL(ch) && !(ch != 0 && ch < 128 && strchr("jfmasondegl", (int)ch) != NULL))
+        if (!ch_decimal(ch) && !(ch != 0 && ch < 128 && strchr("jfmasondegl", (int)ch) != NULL))
             continue;
         if (p > 0 && is_word(PyUnicode_READ(kind, data, p - 1)))
             continue; /* \b: the character before is no word character */
@@ -819,6 +1244,115 @@ static PyObject *
 date_hits(PyObject *module, PyObject *lines)
 {
     return hits_per_line(lines, "date_hits", date_line, NULL);
+}
+
+/* ------------------------------------------------------------------ short lines' tests */
+
+/* line_tests(low, words, short_max, section_max, nav_max, line_trie, section_spaced, section_spaceless,
+ *            section_tail, nav_spaced, nav_spaceless, bylines) -> bytes
+ *
+ * The tests features.page_features runs on its short lines, in one pass: five bytes per line of
+ * `low` (the lines lower-cased), each 1 where the line's word count (`words`, n native doubles) is
+ * within its limit and the test finds its pattern, as phrase_hits and date_hits would on the lines
+ * so chosen: a date (short_max), a boilerplate phrase anywhere (line_trie, short_max), the whole
+ * line a section header (section_max) or a navigation item (nav_max), and a byline (short_max):
+ * the line starts with a word of `bylines`, then white space, then a character that is none, as
+ * features._BYLINE's match at the line's start requires. */
+typedef struct {
+    const trie_table *line, *section, *section_spaceless, *nav, *nav_spaceless;
+    Py_ssize_t section_tail;
+    PyObject *bylines;
+} short_tests;
+
+static int word_at_span(int kind, const void *data, Py_ssize_t from, Py_ssize_t to, PyObject *word);
+
+enum { TEST_DATE, TEST_PHRASE, TEST_SECTION, TEST_NAV, TEST_BYLINE, LINE_TESTS };
+
+static int
+byline_at_start(PyObject *line, PyObject *bylines)
+{
+    int kind = PyUnicode_KIND(line);
+    const void *data = PyUnicode_DATA(line);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(line);
+    for (Py_ssize_t w = 0; w < PyTuple_GET_SIZE(bylines); w++) {
+        PyObject *word = PyTuple_GET_ITEM(bylines, w);
+        Py_ssize_t len = PyUnicode_GET_LENGTH(word);
+        if (len >= n || !word_at_span(kind, data, 0, n, word))
+            continue;
+        Py_ssize_t blanks = run_of(kind, data, n, len, is_blank_char);
+        if (blanks > 0 && len + blanks < n && !Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, len + blanks)))
+            return 1;
+    }
+    return 0;
+}
+
+static void
+test_line(const short_tests *q, PyObject *line, double words, double short_max, double section_max, double nav_max,
+          char *row)
+{
+    int is_short = words <= short_max;
+    row[TEST_DATE] = (char)(is_short && date_line(line, NULL));
+    row[TEST_PHRASE] = (char)(is_short && line_hit(q->line, NULL, line, ANYWHERE, 0));
+    row[TEST_SECTION] = (char)(words <= section_max
+                               && line_hit(q->section, q->section_spaceless, line, WHOLE_LINE_SEPARATED_TAIL,
+                                           q->section_tail));
+    row[TEST_NAV] = (char)(words <= nav_max && line_hit(q->nav, q->nav_spaceless, line, WHOLE_LINE_MARKS_TAIL, 0));
+    row[TEST_BYLINE] = (char)(is_short && byline_at_start(line, q->bylines));
+}
+
+/* A trie of a capsule, or NULL (an error set) where it is none; Py_None gives NULL and no error. */
+static const trie_table *
+trie_of(PyObject *capsule)
+{
+    return capsule == Py_None ? NULL : PyCapsule_GetPointer(capsule, TRIE_CAPSULE);
+}
+
+static PyObject *
+line_tests(PyObject *module, PyObject *args)
+{
+    PyObject *low, *tries[5];
+    Py_buffer wb;
+    double short_max, section_max, nav_max;
+    short_tests q;
+    if (!PyArg_ParseTuple(args, "O!y*dddOOOnOOO!:line_tests", &PyList_Type, &low, &wb, &short_max, &section_max,
+                          &nav_max, &tries[0], &tries[1], &tries[2], &q.section_tail, &tries[3], &tries[4],
+                          &PyTuple_Type, &q.bylines))
+        return NULL;
+    PyObject *out = NULL;
+    Py_ssize_t n = PyList_GET_SIZE(low);
+    q.line = trie_of(tries[0]);
+    q.section = trie_of(tries[1]);
+    q.section_spaceless = trie_of(tries[2]);
+    q.nav = trie_of(tries[3]);
+    q.nav_spaceless = trie_of(tries[4]);
+    if (PyErr_Occurred())
+        goto done;
+    if (q.line == NULL || q.section == NULL || q.nav == NULL || wb.len != n * (Py_ssize_t)sizeof(double)) {
+        PyErr_SetString(PyExc_ValueError, "line_tests: a trie is missing or the word counts do not fit the lines");
+        goto done;
+    }
+    for (Py_ssize_t w = 0; w < PyTuple_GET_SIZE(q.bylines); w++)
+        if (!PyUnicode_Check(PyTuple_GET_ITEM(q.bylines, w))) {
+            PyErr_SetString(PyExc_TypeError, "line_tests: bylines must be str");
+            goto done;
+        }
+    out = PyBytes_FromStringAndSize(NULL, n * LINE_TESTS);
+    if (out == NULL)
+        goto done;
+    const double *words = (const double *)wb.buf;
+    char *rows = PyBytes_AS_STRING(out);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *line = PyList_GET_ITEM(low, i);
+        if (!PyUnicode_Check(line)) {
+            Py_CLEAR(out);
+            PyErr_SetString(PyExc_TypeError, "line_tests: lines must be str");
+            goto done;
+        }
+        test_line(&q, line, words[i], short_max, section_max, nav_max, rows + LINE_TESTS * i);
+    }
+done:
+    PyBuffer_Release(&wb);
+    return out;
 }
 
 /* ------------------------------------------------------------------ marks */
@@ -951,13 +1485,13 @@ static int
 is_upper(int kind, const void *data, Py_ssize_t n)
 {
     if (n == 1)
-        return Py_UNICODE_ISUPPER(PyUnicode_READ(kind, data, 0)) != 0;
+        return ch_upper(PyUnicode_READ(kind, data, 0)) != 0;
     int cased = 0;
     for (Py_ssize_t i = 0; i < n; i++) {
         Py_UCS4 ch = PyUnicode_READ(kind, data, i);
-        if (Py_UNICODE_ISLOWER(ch) || Py_UNICODE_ISTITLE(ch))
+        if (ch_lower(ch) || ch_title(ch))
             return 0;
-        cased = cased || Py_UNICODE_ISUPPER(ch);
+        cased = cased || ch_upper(ch);
     }
     return cased;
 }
@@ -1304,7 +1838,7 @@ alnum_only(PyObject *module, PyObject *text)
         return PyErr_NoMemory();
     for (Py_ssize_t i = 0; i < n; i++) {
         Py_UCS4 ch = PyUnicode_READ(kind, data, i);
-        if (ch == '\n' || Py_UNICODE_ISALNUM(ch))
+        if (ch == '\n' || ch_alnum(ch))
             PyUnicode_WRITE(kind, kept, k++, ch);
     }
     PyObject *out = PyUnicode_FromKindAndData(kind, kept, k); /* narrowed where it can be */
@@ -1568,11 +2102,23 @@ done:
 static PyMethodDef methods[] = {
     {"token_counts", token_counts, METH_VARARGS,
      "token_counts(lines, low, stop, sample) -> bytes: per line, int32 tokens, title-cased, digits, stop words"},
+    {"word_table", word_table, METH_O,
+     "word_table(words) -> capsule: a frozenset of str as a table token_counts looks tokens up in"},
     {"forest_sum", forest_sum, METH_VARARGS,
      "forest_sum(x, m, roots, first_child, feature, threshold, value, depth) -> bytes: per row, the trees' sum"},
+    {"best_stretch", best_stretch, METH_O,
+     "best_stretch(values) -> (start, end): score.best_stretch of a buffer of doubles"},
+    {"forest_table", forest_table, METH_VARARGS,
+     "forest_table(roots, first_child, feature, threshold, value, depth, base, interacting, prose, bin_sources, "
+     "bin_edges, bin_counts) -> capsule: the trees, packed once, and how a row expands from the base features"},
+    {"forest_rows", forest_rows, METH_VARARGS,
+     "forest_rows(table, base_rows, tail_rows, tail) -> bytes: per row, the trees' sum over its expanded row"},
     {"phrase_table", phrase_table, METH_O, "phrase_table(table) -> capsule: a flattened phrase trie, checked"},
     {"phrase_hits", phrase_hits, METH_VARARGS,
      "phrase_hits(spaced, lines[, mode, spaceless, tail_max]) -> bytes: per line, 1 where a phrase is"},
+    {"line_tests", line_tests, METH_VARARGS,
+     "line_tests(low, words, short_max, section_max, nav_max, line_trie, section_spaced, section_spaceless, "
+     "section_tail, nav_spaced, nav_spaceless, bylines) -> bytes: per line, the short lines' five tests"},
     {"date_hits", date_hits, METH_O, "date_hits(lines) -> bytes: per line, 1 where features._DATE finds a date"},
     {"line_marks", line_marks, METH_VARARGS,
      "line_marks(lines, low, separators_max, ends_max) -> bytes: per line, separators, link, copyright sign, sentence ends"},

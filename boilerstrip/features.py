@@ -16,6 +16,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
+from functools import lru_cache
 from itertools import accumulate, repeat
 from types import ModuleType
 from typing import cast
@@ -93,7 +94,8 @@ _DATE = re.compile(
     rf"|{_OTHER_MONTH}\.?[^\S\n]+\d|\d{{1,2}}[^\S\n]+{_MONTH}|\d{{1,2}}\.?[^\S\n]+(?:de[^\S\n]+)?{_WHOLE_MONTH}"
     r"|\d+[^\S\n]+(?:minutes?|hours?|days?|weeks?|months?|years?)[^\S\n]+ago|\d{1,2}:\d{2})"
 )
-_BYLINE = re.compile(r"^(?:by|von|par|por|di|door|автор|przez)[^\S\n]+\S", re.MULTILINE)
+_BYLINE_WORDS = ("by", "von", "par", "por", "di", "door", "автор", "przez")
+_BYLINE = re.compile(r"^(?:" + "|".join(_BYLINE_WORDS) + r")[^\S\n]+\S", re.MULTILINE)
 _URL = re.compile(r"https?:|www\.|\.com\b")
 _COPYRIGHT = re.compile(r"©|\(c\)")
 _END_SENTENCE = frozenset(".!?。！？")
@@ -191,14 +193,14 @@ def _matcher(lines: list[str], selected: np.ndarray) -> Callable[..., np.ndarray
     return matching
 
 
-def inline_sections(texts: list[str], asked: np.ndarray) -> list[bool]:
-    """Of the lines ``asked``, those that name a boilerplate section and go on to its one link
-    ("Related: <headline>", "See also » ...", "Lesen Sie auch: ..."): too long for a section header,
-    and nothing follows them."""
+def inline_sections(lowered: list[str], asked: np.ndarray) -> list[bool]:
+    """Of the lines ``asked`` (lower-cased: ``lowered``), those that name a boilerplate section and go
+    on to its one link ("Related: <headline>", "See also » ...", "Lesen Sie auch: ..."): too long for
+    a section header, and nothing follows them."""
     chosen = np.flatnonzero(asked).tolist()
-    out = [False] * len(texts)
+    out = [False] * len(lowered)
     if chosen:
-        low = [texts[i].lower() for i in chosen]
+        low = [lowered[i] for i in chosen]
         compiled = _compiled_test(INLINE_SECTION_RE)
         hits = compiled(low) if compiled is not None else [INLINE_SECTION_RE.match(s) is not None for s in low]
         for i, hit in zip(chosen, hits):
@@ -237,7 +239,7 @@ def token_counts(lines: list[str], low: list[str], stop: frozenset[str]) -> np.n
     numbers, one line's tokens at a time (a page's tokens never all sit in memory at once).
     """
     if _compiled_counts is not None:
-        raw = _compiled_counts(lines, low, stop, RATIO_SAMPLE_CHARS)
+        raw = _compiled_counts(lines, low, _word_table(stop), RATIO_SAMPLE_CHARS)
         return np.frombuffer(raw, dtype=np.int32).reshape(-1, 4).astype(float)
     heads = (s[:RATIO_SAMPLE_CHARS].split() for s in lines)
     low_heads = (s[:RATIO_SAMPLE_CHARS].split() for s in low)
@@ -267,11 +269,20 @@ def load_compiled(name: str) -> Callable[..., bytes] | None:
 
 
 _compiled_counts = load_compiled("token_counts")
+_compiled_words = load_compiled("word_table")
 _compiled_phrases = load_compiled("phrase_hits")
 _compiled_dates = load_compiled("date_hits")
 _compiled_marks = load_compiled("line_marks")
 _compiled_window = load_compiled("windowed_mean")
 _compiled_shapes = load_compiled("line_shapes")
+_compiled_tests = load_compiled("line_tests")
+
+
+@lru_cache(maxsize=4)
+def _word_table(stop: frozenset[str]) -> object:
+    """The compiled core's table of a word set, where it has one (built once per set): tokens are
+    looked up where they stand, with no str made for each; else the set itself."""
+    return stop if _compiled_words is None else _compiled_words(stop)
 
 
 def _tables(*tables: bytes | None) -> tuple[object | None, ...]:
@@ -310,6 +321,43 @@ def _compiled_test(pattern: re.Pattern[str]) -> Callable[[list[str]], bytes] | N
         return None
     phrases = _compiled_phrases
     return lambda lines: phrases(spaced, lines, mode, spaceless, tail)
+
+
+#: The columns of :func:`_short_line_tests`, in order.
+_DATE_HIT, _PHRASE, _SECTION, _NAVIGATION, _BYLINE_HIT = range(5)
+
+
+def _short_line_tests(low: list[str], words: np.ndarray, short_lines: Callable[..., np.ndarray]) -> np.ndarray:
+    """Per line: a date, a boilerplate phrase, a section header, a navigation item and a byline, each
+    looked for only in lines short enough for it (``short_lines``: a :func:`_matcher` of the lines of
+    at most BOILER_LINE_MAX_WORDS words). The compiled core runs the five in one pass, where its
+    tests are all in use; else each pattern runs on its own lines."""
+    compiled = _compiled_line_tests(low, words) if _compiled_line_tests is not None else None
+    if compiled is not None:
+        return np.frombuffer(compiled, dtype=np.uint8).reshape(-1, 5).astype(float)
+    return np.column_stack(
+        (
+            short_lines(_DATE),
+            short_lines(LINE_RE),
+            _anchored(SECTION_RE, low, words <= SECTION_MAX_WORDS),
+            _anchored(NAVIGATION_RE, low, words <= NAV_MAX_WORDS),
+            _anchored(_BYLINE, low, words <= BOILER_LINE_MAX_WORDS),
+        )
+    ).reshape(-1, 5)
+
+
+def _compiled_line_tests(low: list[str], words: np.ndarray) -> bytes | None:
+    """:func:`_short_line_tests`'s five bytes per line from the compiled core, or None where the core
+    or one of its tries is not in use."""
+    section, _, section_tail = _PHRASE_PATTERNS[id(SECTION_RE)]
+    navigation = _PHRASE_PATTERNS[id(NAVIGATION_RE)][0]
+    if _compiled_tests is None or _compiled_phrases is None or _compiled_dates is None:
+        return None
+    if _line_trie is None or section[0] is None or navigation[0] is None:
+        return None
+    return _compiled_tests(low, np.ascontiguousarray(words, dtype=np.float64), BOILER_LINE_MAX_WORDS,
+                           SECTION_MAX_WORDS, NAV_MAX_WORDS, _line_trie, *section, section_tail, *navigation,
+                           _BYLINE_WORDS)  # fmt: skip
 
 
 def line_marks(lines: list[str], low: list[str], every: Callable[..., np.ndarray]) -> np.ndarray:
@@ -425,6 +473,7 @@ def expand(base: np.ndarray) -> np.ndarray:
     straight from the base columns); fitting and ``explain()`` do.
     """
     n, k = base.shape
+    # The bins' edges rise, so searchsorted(side="right") is np.digitize's answer without its checks.
     x = np.zeros((n, len(NAMES)))
     x[:, :k] = base
     if n:
@@ -433,7 +482,7 @@ def expand(base: np.ndarray) -> np.ndarray:
         )
         rows = np.arange(n)
         for name, source, edges in BIN_SOURCES:
-            x[rows, COLUMN[f"{name}_bin0"] + np.digitize(base[:, source], edges)] = 1.0
+            x[rows, COLUMN[f"{name}_bin0"] + edges.searchsorted(base[:, source], side="right")] = 1.0
     return x
 
 
@@ -446,7 +495,7 @@ def page_features(page: Page, full: bool = True) -> np.ndarray:
         return np.zeros((0, len(BASE_NAMES)))
     lines = page.stripped
     stop = function_words()
-    low = "\n".join(lines).lower().split("\n")  # one lower() call for the page
+    low = page.lowered()
     tokens = token_counts(lines, low, stop)  # ratios per token (stop words, capitals, numbers)
     shape = tokens[:, :3]
     stop_counts = tokens[:, 3].copy()  # _spaceless_counts adds to it
@@ -468,7 +517,8 @@ def page_features(page: Page, full: bool = True) -> np.ndarray:
     position = np.arange(n) / max(n - 1, 1)
     all_lines = _matcher(low, np.ones(n, dtype=bool))
     short_lines = _matcher(low, short)
-    section = _anchored(SECTION_RE, low, words <= SECTION_MAX_WORDS)
+    tests = _short_line_tests(low, words, short_lines)
+    section = tests[:, _SECTION]
     since, no_long = _since_section(section > 0, is_long)
     counts = Counter(low)
     marks = line_marks(lines, low, all_lines)
@@ -491,11 +541,11 @@ def page_features(page: Page, full: bool = True) -> np.ndarray:
     x[:, 13] = shapes[:, _SHAPE["bulleted"]]
     x[:, 14] = marks[:, 1]
     x[:, 15] = marks[:, 2]
-    x[:, 16] = short_lines(_DATE)
-    x[:, 17] = _anchored(_BYLINE, low, short)
+    x[:, 16] = tests[:, _DATE_HIT]
+    x[:, 17] = tests[:, _BYLINE_HIT]
     x[:, 18] = section
-    x[:, 19] = _anchored(NAVIGATION_RE, low, words <= NAV_MAX_WORDS)
-    x[:, 20] = short_lines(LINE_RE)
+    x[:, 19] = tests[:, _NAVIGATION]
+    x[:, 20] = tests[:, _PHRASE]
     if spaceless.any():
         x[:, 20] = np.maximum(x[:, 20], short_lines(LINE_SPACELESS_RE))
     x[:, 21] = words <= 1
@@ -515,7 +565,11 @@ def page_features(page: Page, full: bool = True) -> np.ndarray:
     peak = int(np.argmax(windowed_mean(long_mass, WIDE_WINDOW, include_self=True)))
     x[:, 35] = np.minimum(np.abs(np.arange(n) - peak) / 50.0, 1.0)
     x[:, 36] = np.minimum(chars / max(float(np.sort(chars)[int(0.9 * (n - 1))]), 1.0), 2.0)
-    x[:, 37] = [counts[k] > 1 for k in low]
+    if len(counts) < n:  # some line repeats
+        repeated = {k for k, count in counts.items() if count > 1}
+        x[:, 37] = list(map(repeated.__contains__, low))
+    else:
+        x[:, 37] = 0.0
     x[:, 38] = windowed_mean(np.log1p(words), NEAR_WINDOW) / 4.0
     x[:, 39] = windowed_mean(stop_density, NEAR_WINDOW)
     x[:, 40] = windowed_mean(is_long, NEAR_WINDOW)

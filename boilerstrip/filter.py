@@ -73,31 +73,44 @@ def flag(
 ) -> tuple[list[Reason | None], list[Reason | None]]:
     """Each block's veto (as :func:`veto`), and the rule that matched it, overruled by its score or not.
 
-    ``inline`` marks the lines :func:`features.inline_sections` finds. A list page counts its cards by the
-    rules that matched (a card's excerpt may score high enough to overrule the ellipsis rule, and is
-    a card all the same).
+    ``inline`` marks the lines :func:`features.inline_sections` finds. A list page counts its cards by
+    the rules that matched (a card's excerpt may score high enough to overrule the ellipsis rule, and
+    is a card all the same). Only the blocks a rule could match are visited: those a column or
+    ``inline`` flags, and the run under each section header; every other block has neither.
     """
-    inline = inline if inline is not None else [False] * len(words)
-    out: list[Reason | None] = []
-    matched: list[Reason | None] = []
-    in_section = 0  # blocks left in the teaser run opened by the last section header
-    run: list[int] = []  # the teasers of the current run so far
+    n = len(p)
+    named_links = np.asarray(inline if inline is not None else np.zeros(n), dtype=bool)
+    out: list[Reason | None] = [None] * n
+    matched: list[Reason | None] = [None] * n
     names = ("section_header", "navigation_item", "boiler_phrase", "ends_ellipsis", "ends_sentence")
     columns = x[:, [COLUMN[c] for c in names]]
-    previous_prose = False  # the block before is running text that scores as content
-    for i, ((section, navigation, phrase, ellipsis, sentence), n_words, prob, named_link) in enumerate(
-        zip(columns.tolist(), words, p, inline)
-    ):
+    rows = columns.tolist()
+    flagged = np.flatnonzero(columns[:, :4].any(axis=1) | named_links).tolist() if n else []
+    linked = named_links.tolist()
+    in_section = 0  # blocks left in the teaser run opened by the last section header
+    run: list[int] = []  # the teasers of the current run so far
+    i, k = -1, 0  # the block visited, and the next flagged block to visit
+    while True:
+        if in_section and i + 1 < n:
+            i += 1
+        else:
+            while k < len(flagged) and flagged[k] <= i:
+                k += 1
+            if k == len(flagged):
+                break
+            i = flagged[k]
         reason: Reason | None = None
+        section, navigation, phrase, ellipsis, sentence = rows[i]
+        n_words, prob = words[i], p[i]
         if section:
             reason, in_section, run = Reason.SECTION_HEADER, SECTION_RUN_MAX_BLOCKS, []
         elif navigation:
             reason = Reason.NAVIGATION
         elif phrase:
             reason = Reason.BOILERPLATE_LINE
-        elif named_link:
+        elif linked[i]:
             reason = Reason.INLINE_SECTION
-        elif ellipsis and n_words <= TEASER_MAX_WORDS and not (previous_prose and n_words >= CUT_PARAGRAPH_MIN_WORDS):
+        elif ellipsis and n_words <= TEASER_MAX_WORDS and not _cut_paragraph(i, out, rows, words, p):
             # An excerpt cut with "…" is a teaser; the cut last paragraph of a paywalled article, right
             # after the article's running text, is not.
             reason = Reason.ELLIPSIS_TEASER
@@ -114,9 +127,23 @@ def flag(
                     # section name ("News", "Archives") above the article, and the line right above
                     # its text is the article's headline, after whatever menu lines came between.
                     out[run[-1]] = None
-        matched.append(reason)
+        matched[i] = reason
         if reason is not None and reason not in _NOT_OVERRULED and prob >= VETO_OVERRIDE_PROBABILITY:
             reason = None  # the score is sure enough to overrule the phrase
-        out.append(reason)
-        previous_prose = reason is None and prob >= PROSE_PROBABILITY and n_words >= LONG_LINE_WORDS and bool(sentence)
+        out[i] = reason
     return out, matched
+
+
+def _cut_paragraph(
+    i: int, out: list[Reason | None], rows: list[list[float]], words: Sequence[float], p: Sequence[float]
+) -> bool:
+    """Whether block ``i`` is long enough to be a cut paragraph and follows running text that scores as
+    content (no veto so far): the cut last paragraph of a paywalled article."""
+    return (
+        words[i] >= CUT_PARAGRAPH_MIN_WORDS
+        and i > 0
+        and out[i - 1] is None
+        and p[i - 1] >= PROSE_PROBABILITY
+        and words[i - 1] >= LONG_LINE_WORDS
+        and bool(rows[i - 1][4])
+    )

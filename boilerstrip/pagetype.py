@@ -134,19 +134,20 @@ TEXT_HINT_NAMES: tuple[str, ...] = tuple(
 )
 
 
-def text_hints(lines: Sequence[str]) -> np.ndarray:
+def text_hints(lines: Sequence[str], low: list[str] | None = None) -> np.ndarray:
     """log(1 + count) of each kind in :data:`TEXT_HINT_NAMES` in a page's lines (a long page's two ends
-    only, as :func:`markup_hints` reads markup)."""
-    text = "\n".join(lines)
-    if len(text) > 2 * HINT_END_CHARS:
-        text = text[:HINT_END_CHARS] + "\n" + text[-HINT_END_CHARS:]
-    low = text.lower()
-    counts = [sum(map(low.count, marks)) for marks in _TEXT_MARKS.values()]
-    stripped = low.split("\n")
-    kinds = Counter(map(_LINE_KIND.get, stripped))
+    only, as :func:`markup_hints` reads markup); ``low``, where given, is the lines lower-cased."""
+    if sum(map(len, lines)) + len(lines) - 1 > 2 * HINT_END_CHARS:
+        text = "\n".join(lines)
+        low = (text[:HINT_END_CHARS] + "\n" + text[-HINT_END_CHARS:]).lower().split("\n")
+    elif low is None:
+        low = "\n".join(lines).lower().split("\n")
+    joined = "\n".join(low)
+    counts = [sum(map(joined.count, marks)) for marks in _TEXT_MARKS.values()]
+    kinds = Counter(map(_LINE_KIND.get, low))
     counts += [kinds[kind] for kind in _LINE_KINDS]
-    counts.append(sum(1 for line in stripped if line[:1] == "#" and line[1:].isdigit()))
-    counts.append(sum(map(str.endswith, stripped, repeat(_CODE_ENDS))))
+    counts.append(sum(1 for line in low if line[:1] == "#" and line[1:].isdigit()))
+    counts.append(sum(map(str.endswith, low, repeat(_CODE_ENDS))))
     return np.log1p(counts)
 
 
@@ -256,9 +257,10 @@ def page_vector(
     words: Sequence[float],
     markup: str | None = None,
     lines: Sequence[str] | None = None,
+    low: list[str] | None = None,
 ) -> np.ndarray:
     """One row for the page: each block column's mean by block and by word, the page's size, and for
-    HTML its markup hints, for page text its text hints.
+    HTML its markup hints, for page text its text hints (``low``: the lines lower-cased, if at hand).
 
     ``columns`` may come in parts (the text features, then the HTML ones), read as if side by side:
     a page of a few hundred thousand blocks need not copy them into one matrix.
@@ -268,7 +270,7 @@ def page_vector(
     if markup is not None:
         hints = markup_hints(markup)
     elif lines is not None:
-        hints = text_hints(lines)
+        hints = text_hints(lines, low)
     n = len(parts[0])
     if not n:
         return np.concatenate((np.zeros(2 * sum(p.shape[1] for p in parts) + len(SIZE_NAMES)), hints))

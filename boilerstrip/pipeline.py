@@ -133,7 +133,7 @@ class Run:
         """The probability of each page type (:data:`boilerstrip.pagetype.PAGE_TYPES`)."""
         if self.kinds is not None:
             return self.kinds
-        return page_type(self.x, self.extra, self.words, self.markup, self.page.stripped)
+        return page_type(self.x, self.extra, self.words, self.markup, self.page)
 
     def text(self) -> str:
         return "\n".join(t for t, k in zip(self.page.texts, self.keep) if k)
@@ -165,12 +165,12 @@ class Prepared:
 
 
 def page_type(
-    x: np.ndarray, extra: np.ndarray | None, words: list[float], markup: str | None, lines: list[str]
+    x: np.ndarray, extra: np.ndarray | None, words: list[float], markup: str | None, page: Page
 ) -> dict[str, float]:
     """The probability of each page type, from the page's block features and its markup's hints (HTML)
-    or its text's (page text: the blocks' ``lines``)."""
+    or its text's (page text: the blocks' lines)."""
     if extra is None:
-        return models().pagetype_text.probabilities(page_vector(x, words, lines=lines))
+        return models().pagetype_text.probabilities(page_vector(x, words, lines=page.stripped, low=page.lowered()))
     columns = (x, extra[:, : len(HTML_NAMES)])
     return models().pagetype_html.probabilities(page_vector(columns, words, markup or ""))
 
@@ -260,7 +260,7 @@ def run(data: object, options: Options, who: str = "clean", structure: bool = Fa
     def list_page() -> bool:
         if not kinds:
             lap("select")
-            kinds.append(page_type(x, prepared.extra, words, prepared.markup, page.stripped))
+            kinds.append(page_type(x, prepared.extra, words, prepared.markup, page))
             lap("page type")
         return _is_list_page(kinds[0])
 
@@ -294,7 +294,7 @@ def run(data: object, options: Options, who: str = "clean", structure: bool = Fa
     # Asked only of the short lines a selection could keep by their score (every line would cost 2%
     # of a page's run).
     inline = inline_sections(
-        page.texts, (word_array <= BOILER_LINE_MAX_WORDS) & (p2_array >= INLINE_SECTION_MIN_PROBABILITY)
+        page.lowered(), (word_array <= BOILER_LINE_MAX_WORDS) & (p2_array >= INLINE_SECTION_MIN_PROBABILITY)
     )
 
     def choose(threshold_drop: float) -> _Choice:

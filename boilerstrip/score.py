@@ -10,7 +10,7 @@ is judged by the company it keeps.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import cached_property
 from importlib import resources
@@ -78,15 +78,21 @@ class _BaseScorer:
         z = base @ self.base + self.bias
         z += (1.0 - base[:, COLUMN["prose"]]) * (base[:, INTERACTING_COLUMNS] @ self.interaction)
         for source, edges, values in self.bins:
-            z += values[np.digitize(base[:, source], edges)]
+            z += values[edges.searchsorted(base[:, source], side="right")]  # np.digitize: the edges rise
         return z
 
 
-def best_stretch(values: Sequence[float]) -> tuple[int, int]:
-    """The contiguous run ``[start, end)`` with the largest positive sum (Kadane); none -> (0, 0)."""
+def best_stretch(values: Sequence[float] | np.ndarray) -> tuple[int, int]:
+    """The contiguous run ``[start, end)`` with the largest positive sum (Kadane); none -> (0, 0).
+
+    The compiled core runs the same loop over an array of doubles (the same additions and
+    comparisons, so the same run); the Python loop reads a list.
+    """
+    if _compiled_stretch is not None and isinstance(values, np.ndarray) and values.dtype == np.float64:
+        return cast("tuple[int, int]", _compiled_stretch(np.ascontiguousarray(values)))
     best, best_span = 0.0, (0, 0)
     total, start = 0.0, 0
-    for i, v in enumerate(values):
+    for i, v in enumerate(values.tolist() if isinstance(values, np.ndarray) else values):
         if total <= 0:
             total, start = v, i
         else:
@@ -111,7 +117,7 @@ def _pass2_extra(p1: np.ndarray) -> np.ndarray:
     """
     n = len(p1)
     out = np.zeros((n, len(PASS2_NAMES) - len(NAMES)))
-    start, end = best_stretch((p1 - REGION_PIVOT).tolist())
+    start, end = best_stretch(p1 - REGION_PIVOT)
     idx = np.arange(n)
     distance = np.where(idx < start, start - idx, np.where(idx >= end, idx - end + 1, 0))
     positive = (p1 >= REGION_PIVOT).astype(float)
@@ -130,7 +136,7 @@ def _pass2_extra(p1: np.ndarray) -> np.ndarray:
     out[:, 9] = seen / total_positive
     out[:, 10] = 1.0 - (seen + positive) / total_positive
     for column, first, edges in _PASS2_BIN_SOURCES:
-        out[idx, first + np.digitize(out[:, column], edges)] = 1.0
+        out[idx, first + edges.searchsorted(out[:, column], side="right")] = 1.0  # np.digitize: the edges rise
     return out
 
 
@@ -237,6 +243,7 @@ class Forest:
     def __init__(self, table: dict[str, object], names: tuple[str, ...]) -> None:
         if tuple(table["names"]) != names:  # type: ignore[arg-type]
             raise ValueError("the model's feature names differ from the package's: refit it")
+        self.names = names
         self.bias = float(table["bias"])  # type: ignore[arg-type]
         self.depth = int(table["depth"])  # type: ignore[call-overload]
         feature, threshold = cast(list[int], table["feature"]), cast(list[float], table["threshold"])
@@ -266,6 +273,31 @@ class Forest:
         self.threshold = np.where(is_leaf, np.inf, np.array([threshold[k] for k in order], dtype=np.float64))
         self.value = np.array([value[k] for k in order], dtype=np.float64)
 
+    @cached_property
+    def _table(self) -> object | None:
+        """The compiled core's copy of the trees, packed once and expanding each row from the base
+        features as it walks it; None where the core is not there or the model's columns do not
+        start with :data:`~boilerstrip.features.NAMES`."""
+        if _compiled_forest_table is None or self.names[: len(NAMES)] != NAMES:
+            return None
+        return _compiled_forest_table(self.roots, self.first_child, self.feature, self.threshold, self.value,
+                                      self.depth, *_EXPANSION)  # fmt: skip
+
+    @property
+    def compiled(self) -> bool:
+        """Whether :meth:`from_base` can run: the compiled trees are in use (``_compiled_forest``, which
+        the checks turn off to run the pure path) and the core has this model's table."""
+        return _compiled_forest is not None and self._table is not None
+
+    def from_base(self, base: np.ndarray, tail: np.ndarray) -> np.ndarray:
+        """``self(np.hstack((expand(base), tail)))``, where the compiled core expands the rows itself
+        (:attr:`compiled`): the full rows of a page, 200 columns and more, are never built."""
+        if self._table is None or _compiled_forest_rows is None:
+            raise ValueError("the compiled trees are not in use")
+        base, tail = np.ascontiguousarray(base, dtype=float), np.ascontiguousarray(tail, dtype=float)
+        sums = _compiled_forest_rows(self._table, base, tail, tail.shape[1])
+        return np.frombuffer(sums, dtype=np.float64) + self.bias
+
     def __call__(self, x: np.ndarray) -> np.ndarray:
         # In slices of rows, so a huge page's rows x trees index arrays stay small.
         if not len(x):
@@ -288,6 +320,30 @@ class Forest:
 
 
 _compiled_forest = load_compiled("forest_sum")
+_compiled_stretch = cast("Callable[[np.ndarray], tuple[int, int]] | None", load_compiled("best_stretch"))
+_compiled_forest_table = load_compiled("forest_table")
+_compiled_forest_rows = load_compiled("forest_rows")
+
+
+def _expansion() -> tuple[object, ...]:
+    """How :func:`~boilerstrip.features.expand` lays a row out, as the compiled core reads it: the
+    base columns, the interacting columns and prose's, then per binned column its source, edges and
+    their count. Checked against :data:`~boilerstrip.features.COLUMN`: the bins follow the
+    interactions, each binned column's bins right after the one before."""
+    at = len(BASE_NAMES) + len(INTERACTING_COLUMNS)
+    for name, _, edges in BIN_SOURCES:
+        if COLUMN[f"{name}_bin0"] != at:
+            raise ValueError("features.expand's layout is not the compiled core's")
+        at += len(edges) + 1
+    if at != len(NAMES):
+        raise ValueError("features.expand's layout is not the compiled core's")
+    sources = np.array([source for _, source, _ in BIN_SOURCES], dtype=np.intp)
+    edges = np.concatenate([np.asarray(e, dtype=np.float64) for _, _, e in BIN_SOURCES])
+    counts = np.array([len(e) for _, _, e in BIN_SOURCES], dtype=np.intp)
+    return len(BASE_NAMES), INTERACTING_COLUMNS, COLUMN["prose"], sources, edges, counts
+
+
+_EXPANSION = _expansion()
 
 
 class TreeModel:
@@ -315,6 +371,8 @@ class TreeModel:
             extra, containers = np.zeros((len(base), 0)), None
         elif extra is None or containers is None or extra.shape != (len(base), len(self.extra_names)):
             raise ValueError(f"this model needs {len(self.extra_names)} extra columns per block and containers")
+        if self._pass1.compiled and self._pass2.compiled:
+            return self._compiled_score(base, extra, containers)
         # Slices of rows: the full feature rows (about 200 columns) are built a slice at a time, twice,
         # rather than held for the whole page (a page of 500,000 blocks would need 1.4 GB for them).
         slices = [slice(i, i + FOREST_ROWS) for i in range(0, len(base), FOREST_ROWS)]
@@ -325,11 +383,31 @@ class TreeModel:
 
         p1 = np.concatenate([_sigmoid(self._pass1(rows(s))) for s in slices])
         lap("pass 1")
+        context = self._context(p1, base, containers)
+        p2 = [_sigmoid(self._pass2(np.hstack((rows(s), context[s])))) for s in slices]
+        return p1, np.concatenate(p2)
+
+    def _compiled_score(
+        self, base: np.ndarray, extra: np.ndarray, containers: np.ndarray | None
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """:meth:`score` in the compiled core, which expands each row as it walks it: the same sums."""
+        p1 = _sigmoid(self._pass1.from_base(base, extra))
+        lap("pass 1")
+        context = self._context(p1, base, containers)
+        # Pass 2's own columns follow the input's: joined a slice of rows at a time, so a huge page's
+        # joined rows stay small (as the pure path's do).
+        slices = [slice(i, i + FOREST_ROWS) for i in range(0, len(base), FOREST_ROWS)]
+        sums = [self._pass2.from_base(base[s], np.hstack((extra[s], context[s]))) for s in slices]
+        return p1, _sigmoid(sums[0] if len(sums) == 1 else np.concatenate(sums))
+
+    @staticmethod
+    def _context(p1: np.ndarray, base: np.ndarray, containers: np.ndarray | None) -> np.ndarray:
+        """Pass 2's columns after the input's own: the neighbourhood of the pass-1 scores, and (HTML)
+        how the lines sharing each container scored."""
         context = _pass2_extra(p1)
         if containers is not None:
             context = np.hstack((context, container_columns(p1, block_words(base), containers)))
-        p2 = [_sigmoid(self._pass2(np.hstack((rows(s), context[s])))) for s in slices]
-        return p1, np.concatenate(p2)
+        return context
 
 
 def load_scorer(table: dict[str, Any], extra_names: tuple[str, ...]) -> Scorer:

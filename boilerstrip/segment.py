@@ -18,12 +18,12 @@ import unicodedata
 from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import compress
+from itertools import compress, count, islice, repeat
 
 import numpy as np
 import regex
 
-from .limits import LINE_PIECE_CHARS, LONG_LINE_CHARS, SPLIT_MAX_CHARS_PER_SENTENCE
+from .limits import HINT_END_CHARS, LINE_PIECE_CHARS, LONG_LINE_CHARS, SPLIT_MAX_CHARS_PER_SENTENCE
 from .thresholds import GLUE_MIN_WORDS, MAX_REPAIRS_PER_PAGE
 
 _PLACEHOLDERS = ("Image", "Photo", "Picture", "Video", "Advertisement", "Bild", "Foto", "Imagen", "Immagine",
@@ -70,9 +70,23 @@ class Page:
     blank_before: np.ndarray  #: bool per block
     blank_after: np.ndarray  #: bool per block
     repairs: dict[int, str] = field(default_factory=dict)  #: block index -> text cut off its front
+    _low: list[list[str]] = field(default_factory=list, repr=False, compare=False)  #: :meth:`lowered`, once made
 
     def __len__(self) -> int:
         return len(self.texts)
+
+    def lowered(self) -> list[str]:
+        """The stripped lines lower-cased, a line at a time: nearly every page holds a non-ASCII
+        character, and ``str.lower()`` of a whole non-ASCII page costs twice its lines' (the same lower
+        case: a line break stops the final sigma's look-around). Kept for the page type's text hints
+        where they read the whole page (at most 2 x HINT_END_CHARS characters); a longer page's copy
+        is not held, so its memory stays its text's."""
+        if self._low:
+            return self._low[0]
+        low = list(map(str.lower, self.stripped))
+        if sum(map(len, self.stripped)) + len(low) - 1 <= 2 * HINT_END_CHARS:
+            self._low.append(low)
+        return low
 
     def block(self, i: int) -> Block:
         return Block(i, int(self.line_nos[i]), self.texts[i], self.raws[i], bool(self.blank_before[i]),
@@ -95,11 +109,16 @@ def segment(text: str) -> Page:
     stripped = list(map(stripped_all.__getitem__, entries))
     del stripped_all
     at = np.frombuffer(entries, dtype=np.int64) if len(entries) else np.zeros(0, dtype=np.int64)
-    blank_before = np.diff(at, prepend=-2) > 1
-    blank_after = np.diff(at, append=len(lines) + 1) > 1
+    # The gaps between neighbouring entries, the page's start (line -2) and end (one past a blank line
+    # after the last) included: a gap over one line holds a blank line.
+    bounds = np.empty(len(at) + 2, dtype=np.int64)
+    bounds[0], bounds[1:-1], bounds[-1] = -2, at, len(lines) + 1
+    gap = bounds[1:] - bounds[:-1] > 1
+    blank_before, blank_after = gap[:-1], gap[1:]
     line_nos: Sequence[int] = entries if line_of is None else array("q", map(line_of.__getitem__, entries))
     repairs: dict[int, str] = {}
-    candidates = [k for k, s in enumerate(stripped) if s.startswith(_PLACEHOLDERS)][:MAX_REPAIRS_PER_PAGE]
+    starts = map(str.startswith, stripped, repeat(_PLACEHOLDERS))
+    candidates = list(islice(compress(count(), starts), MAX_REPAIRS_PER_PAGE))
     for k in candidates:  # each candidate scans the page once: the cap keeps the total linear
         cut = _glued_prefix(stripped[k], text)
         if cut:
@@ -127,9 +146,22 @@ def _tidy(text: str, lines: list[str]) -> list[str]:
     composed = text.isascii() or unicodedata.is_normalized("NFC", text)
     if not invisible and not joiners and composed:
         return lines
-    tidy = [line.translate(_DROP_INVISIBLE) for line in lines] if invisible else list(lines)
+    tidy = _drop_invisible(lines, [char for char in _INVISIBLE if char in text]) if invisible else list(lines)
     if not composed:
         tidy = [line if line.isascii() else unicodedata.normalize("NFC", line) for line in tidy]
+    return tidy
+
+
+def _drop_invisible(lines: list[str], present: list[str]) -> list[str]:
+    """The lines without the invisible characters ``present`` in the page: only non-ASCII lines can
+    hold one, and ``str.replace`` of a few characters costs less than ``str.translate``'s look-up of
+    every character (the same text)."""
+    tidy = list(lines)
+    for i, line in enumerate(lines):
+        if not line.isascii():
+            for char in present:
+                line = line.replace(char, "")
+            tidy[i] = line
     return tidy
 
 

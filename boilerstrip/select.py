@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from itertools import compress
+from operator import itemgetter
 from typing import cast
 
 import numpy as np
@@ -53,7 +55,9 @@ _NOT_TITLES = frozenset({Reason.NAVIGATION, Reason.SECTION_HEADER, Reason.BOILER
 
 def main_region(keep: Sequence[bool], p: Sequence[float], words: Sequence[float]) -> tuple[int, int]:
     """The stretch ``[start, end)`` that maximises kept words minus a penalty for dropped blocks."""
-    values = [w * q if k else -REGION_PENALTY * (1.0 + w * (1.0 - q)) for k, q, w in zip(keep, p, words)]
+    q, w = np.asarray(p, dtype=np.float64), np.asarray(words, dtype=np.float64)
+    # Per element the same two products and sums as a Python loop would make: the same doubles.
+    values = np.where(np.asarray(keep, dtype=bool), w * q, -REGION_PENALTY * (1.0 + w * (1.0 - q)))
     return best_stretch(values)
 
 
@@ -217,10 +221,12 @@ def _normal(text: str) -> str:
 
 def _normal_lines(texts: list[str]) -> list[str]:
     """:func:`_normal` of each text (none holds a line break), a pass per batch of them rather than a
-    call per text; batches keep a huge page's temporary strings small."""
+    call per text; batches keep a huge page's temporary strings small. Lower-cased a text at a time:
+    ``str.lower()`` of a batch holding one non-ASCII character costs twice its texts' own (the same
+    lower case: a line break stops the final sigma's look-around)."""
     out: list[str] = []
     for start in range(0, len(texts), NORMALISE_BATCH_LINES):
-        joined = "\n".join(texts[start : start + NORMALISE_BATCH_LINES]).lower()
+        joined = "\n".join(map(str.lower, texts[start : start + NORMALISE_BATCH_LINES]))
         if _compiled_alnum is not None:  # ("_" is no alphanumeric: the core drops it too)
             out.extend(_compiled_alnum(joined).split("\n"))
         else:
@@ -250,12 +256,18 @@ def duplicates(
     out: dict[int, int] = {}
     previous: tuple[int, str, str] | None = None
     span = NEAR_DUPLICATE_MIN_CHARS
-    kept = [i for i, k in enumerate(keep) if k]
-    heads = _normal_lines([texts[i][: 2 * span] for i in kept])
-    tails = _normal_lines([texts[i][-2 * span :] for i in kept])
+    kept = list(compress(range(len(keep)), keep))
+    picked = list(map(texts.__getitem__, kept))
+    # Each kept line's ends, normalised from its first and its last 2 x span characters.
+    heads = list(
+        map(itemgetter(slice(None, span)), _normal_lines(list(map(itemgetter(slice(None, 2 * span)), picked))))
+    )
+    tails = list(
+        map(itemgetter(slice(-span, None)), _normal_lines(list(map(itemgetter(slice(-2 * span, None)), picked))))
+    )
     for k, i in enumerate(kept):
-        text = texts[i]
-        key = text.strip().lower()
+        text = picked[k]
+        key = text.strip().lower()  # made here, not all at once: a page's repeated lines hold no copy
         if key in seen and len(key.split()) >= DUPLICATE_MIN_WORDS and not _sure_repeat(texts, i, seen[key], scores):
             first = seen[key]
             if headings is not None and headings[i] and not headings[first] and first not in out:
@@ -264,7 +276,7 @@ def duplicates(
                 out[i] = first
             continue
         seen.setdefault(key, i)
-        head, tail = heads[k][:span], tails[k][-span:]
+        head, tail = heads[k], tails[k]
         if previous is not None:
             j, previous_head, previous_tail = previous
             if head == previous_head or tail.endswith(previous_tail) or previous_tail.endswith(tail):

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import unicodedata
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 import boilerstrip
 from boilerstrip.segment import segment
 
@@ -73,3 +76,13 @@ def test_ruby_readings_are_not_read_into_the_sentence() -> None:
     assert "今日は東京で大雨が降り、多くの電車が止まりました。気象庁によると、明日も雨が続く見込みです。" in out
     assert "駅には帰宅できない人が集まり、駅員が案内に追われました。" in out
     assert "とうきょう" not in out and "(" not in out and "きしょうちょう" not in out
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="ab é\u00ad\u200b\u2060\ufeff\u200c\u200de\u0301", max_size=12), max_size=6))
+def test_the_invisible_characters_go_as_translate_drops_them(lines: list[str]) -> None:
+    # segment drops them line by line with str.replace, where the page holds them: str.translate's text.
+    from boilerstrip.segment import _INVISIBLE, _drop_invisible
+
+    present = [char for char in _INVISIBLE if any(char in line for line in lines)]
+    assert _drop_invisible(lines, present) == [line.translate(dict.fromkeys(map(ord, _INVISIBLE))) for line in lines]

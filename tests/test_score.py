@@ -129,3 +129,11 @@ def test_container_columns_group_as_a_sort_would(data: st.DataObject) -> None:
     containers = np.array(ids, dtype=np.intp).reshape(n, 4)
     got = score.container_columns(p1, words, containers)
     assert got.tobytes() == _sorted_container_columns(p1, words, containers).tobytes()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="ΑΣσςΒ\u0301\u00ad İIiı.aA\u00df", max_size=8), min_size=1, max_size=6))
+def test_lower_case_line_by_line_is_the_pages_lower_case(lines: list[str]) -> None:
+    # page_features lower-cases each line alone; a capital sigma's final form depends on its neighbours,
+    # and a line break stops that look-around, so the page's lower case split at its breaks is the same.
+    assert list(map(str.lower, lines)) == "\n".join(lines).lower().split("\n")

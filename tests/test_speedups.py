@@ -42,6 +42,53 @@ def test_counts_agree(lines: list[str]) -> None:
     assert np.array_equal(features.token_counts(lines, low, stop), _pure(lines, low))
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_LINE, max_size=10), st.data())
+def test_counts_agree_for_any_word_set(lines: list[str], data: st.DataObject) -> None:
+    # The compiled core looks tokens up in its own table of the set: words of the lines themselves
+    # (any script, astral characters too), words that differ by one character, and the empty word.
+    lines = ["".join(line.splitlines()) for line in lines]
+    low = [line.lower() for line in lines]
+    tokens = sorted({t for line in low for t in line[: features.RATIO_SAMPLE_CHARS].split()})
+    picked = data.draw(st.lists(st.sampled_from(tokens), max_size=8)) if tokens else []
+    stop = frozenset(picked + [t[:-1] + "x" for t in picked] + ["", "the"])
+    compiled = features.token_counts(lines, low, stop)
+    pure, features._compiled_counts = features._compiled_counts, None
+    try:
+        assert np.array_equal(compiled, features.token_counts(lines, low, stop))
+    finally:
+        features._compiled_counts = pure
+
+
+def test_the_word_table_takes_only_a_frozenset_of_str() -> None:
+    from boilerstrip._speedups import word_table
+
+    with pytest.raises(TypeError):
+        word_table({"the"})
+    with pytest.raises(TypeError):
+        word_table(frozenset({"the", 1}))
+
+
+_SHORT = st.sampled_from(["by ", "von\u00a0", "di", "door  ", "автор ", "przez", "3 days ago", "jan 5", "12.3.2024",
+                          "share", "privacy policy", "related posts", "home", "»", "x", " ", "\t"])  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(_SHORT | _LINE, max_size=6).map("".join), max_size=12), st.data())
+def test_the_short_lines_tests_agree(lines: list[str], data: st.DataObject) -> None:
+    # Dates, phrases, section headers, navigation items and bylines, each within its line's word limit.
+    low = ["".join(line.splitlines()).lower() for line in lines]
+    words = np.array(data.draw(st.lists(st.sampled_from([1.0, 3.0, 4.0, 5.0, 6.0, 7.0, 20.0, 21.0]),
+                                        min_size=len(low), max_size=len(low))))  # fmt: skip
+    compiled = features._short_line_tests(low, words, features._matcher(low, words <= 20))
+    core, features._compiled_tests = features._compiled_tests, None
+    try:
+        pure = features._short_line_tests(low, words, features._matcher(low, words <= 20))
+    finally:
+        features._compiled_tests = core
+    assert np.array_equal(compiled, pure)
+
+
 def test_counts_of_a_known_line() -> None:
     got = features.token_counts(["The 2 Rivers of Ǆurđevac and 1999 ¹"], ["the 2 rivers of ǆurđevac and 1999 ¹"],
                                 frozenset({"the", "of", "and"}))  # fmt: skip
@@ -69,6 +116,48 @@ def test_the_trees_give_the_same_scores(model: str, which: int) -> None:
     rows[1::7, ::4] = np.inf
     rows[2::9] = 0.0
     assert np.array_equal(forest(rows), _pure_forest(forest, rows))
+
+
+@pytest.mark.parametrize("which", [0, 1], ids=["pass 1", "pass 2"])
+@pytest.mark.parametrize("model", ["html", "text"])
+def test_the_trees_expanding_rows_themselves_give_the_same_scores(model: str, which: int) -> None:
+    # The compiled core expands each row from the base features as it walks it (Forest.from_base):
+    # the same sums as the pure walk over features.expand's rows. Values right on the bins' edges,
+    # NaN and infinities, prose of 0, 1 and between; 700 rows (blocks of 64 and a rest).
+    forest = getattr(score.models(), model)._forests[which]
+    rng = np.random.default_rng(which)
+    base = rng.normal(0.5, 1.0, size=(700, len(features.BASE_NAMES)))
+    edges = np.concatenate([e for _, _, e in features.BIN_SOURCES])
+    for _, source, _ in features.BIN_SOURCES:
+        base[::3, source] = rng.choice(edges, size=len(base[::3]))
+    base[::5, ::3] = np.nan
+    base[1::7, ::4] = np.inf
+    base[2::11, features.COLUMN["prose"]] = 1.0
+    tail = rng.normal(0.0, 2.0, size=(700, len(forest.names) - len(features.NAMES)))
+    assert forest.compiled
+    with np.errstate(invalid="ignore"):  # inf x 0 in an interaction: NaN in both
+        full = np.hstack((features.expand(base), tail))
+    assert np.array_equal(forest.from_base(base, tail), _pure_forest(forest, full))
+
+
+def test_the_compiled_trees_refuse_rows_that_do_not_fit() -> None:
+    forest = score.models().text._forests[0]
+    with pytest.raises(ValueError):
+        forest.from_base(np.zeros((3, len(features.BASE_NAMES) - 1)), np.zeros((3, 0)))
+    with pytest.raises(ValueError):
+        forest.from_base(np.zeros((3, len(features.BASE_NAMES))), np.zeros((2, 1)))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.floats(-3.0, 3.0) | st.sampled_from([0.0, -0.0, 0.5, -0.5, 1e-17]), max_size=40))
+def test_the_best_stretch_agrees(values: list[float]) -> None:
+    array = np.array(values, dtype=np.float64)
+    core, score._compiled_stretch = score._compiled_stretch, None
+    try:
+        pure = score.best_stretch(array)
+    finally:
+        score._compiled_stretch = core
+    assert score.best_stretch(array) == pure == score.best_stretch(values)
 
 
 def test_trees_whose_indices_leave_their_arrays_are_refused() -> None:
