@@ -18,6 +18,7 @@ stops. An input file cut short keeps the rows read from it and is reported by na
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import logging
 import multiprocessing
@@ -55,6 +56,8 @@ DEFAULT_RECORD_TIMEOUT = 60.0
 #: in-worker limit fires only when control comes back to Python from C code).
 HARD_TIMEOUT_GRACE = 30.0
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
+#: One encoder for every row (``json.dumps`` with options builds one a call).
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
 _MANIFEST_VERSION = 1
 
 
@@ -134,6 +137,12 @@ def time_limit(seconds: float | None) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
+@functools.lru_cache(maxsize=16)
+def _with_format(options: Options, input_format: str) -> Options:
+    """The job's options for one record's format (made once per format, not once per record)."""
+    return options.with_changes(input_format=input_format)
+
+
 def clean_record(
     record: Record, options: Options, keep_meta: bool = False, timeout: float | None = None
 ) -> dict[str, Any]:
@@ -159,7 +168,7 @@ def clean_record(
                 doc = extract(record.content, opts, metadata=False)
                 row["text"], row["markdown"] = doc.text, doc.markdown
             else:
-                row["text"] = clean(record.content, options.with_changes(input_format=record.format))
+                row["text"] = clean(record.content, _with_format(options, record.format))
     except RecordTimeout as error:
         failure = f"RecordTimeout: {error}"
     except Exception as error:
@@ -229,7 +238,9 @@ def _known(path: Path) -> bool:
 
 def _size(record: Record) -> int:
     content = record.content
-    return len(content) if isinstance(content, bytes) else len(content.encode("utf-8", errors="replace"))
+    if isinstance(content, bytes) or content.isascii():  # an ASCII str's length is its UTF-8 size
+        return len(content)
+    return len(content.encode("utf-8", errors="replace"))
 
 
 class _Done(NamedTuple):
@@ -245,7 +256,7 @@ class _Done(NamedTuple):
 def _line(row: dict[str, Any]) -> bytes:
     """The row as one JSON line. Lone surrogates (valid in JSON text as ``"\\ud83d"``, not in UTF-8)
     become U+FFFD, as undecodable bytes do when text is decoded: the rest of the row is kept."""
-    text = json.dumps(row, ensure_ascii=False)
+    text = _ENCODE(row)
     try:
         return text.encode("utf-8") + b"\n"
     except UnicodeEncodeError:
