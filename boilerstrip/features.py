@@ -300,11 +300,12 @@ _line_trie = _tables(LINE_TRIE)[0]
 _ANYWHERE, _SEPARATED_TAIL, _MARKS_TAIL, _LINKED = 0, 1, 2, 3
 #: The phrase patterns the core matches: (spaced trie, spaceless trie, mode, tail's length), by the
 #: pattern's id (hashing a compiled pattern hashes its whole program: about 20 µs for these).
+_section_tables = _tables(*SECTION_TRIES)  # one copy for both patterns built from the section phrases
 _PHRASE_PATTERNS = {
     id(LINE_RE): ((_line_trie, None), _ANYWHERE, 0),
-    id(SECTION_RE): (_tables(*SECTION_TRIES), _SEPARATED_TAIL, SECTION_TAIL_CHARS),
+    id(SECTION_RE): (_section_tables, _SEPARATED_TAIL, SECTION_TAIL_CHARS),
     id(NAVIGATION_RE): (_tables(*NAVIGATION_TRIES), _MARKS_TAIL, 0),
-    id(INLINE_SECTION_RE): (_tables(*SECTION_TRIES), _LINKED, 0),
+    id(INLINE_SECTION_RE): (_section_tables, _LINKED, 0),
 }
 
 
