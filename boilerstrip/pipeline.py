@@ -274,8 +274,6 @@ def run(data: object, options: Options, who: str = "clean", structure: bool = Fa
     # named, and where they are the page type cannot tell them from a blog's comments; a Q&A page's
     # comments under its answers go too (measured out of fold: the page type's word protected one
     # thread and cost fourteen pages).
-    # Where the page's one comment count names the post ("59 Comments on “Title”"), they are a blog's
-    # comments, whatever the type says: a forum's reply count seldom says what it replies to.
     count_line: list[int | None] = []  # the page's comment count line, read once and only if asked
 
     def counted() -> int | None:
@@ -283,10 +281,11 @@ def run(data: object, options: Options, who: str = "clean", structure: bool = Fa
             count_line.append(counted_comments(page.texts))
         return count_line[0]
 
-    named_post = prepared.extra is None and bool(kinds) and names_its_post(page.texts, counted())
-    cut_comments = named_post or (
-        prepared.extra is None and bool(kinds) and kinds[0]["forum"] < COMMENTS_MAX_FORUM_PROBABILITY
-    )
+    # Where the page's one comment count names the post ("59 Comments on “Title”"), they are a blog's
+    # comments, whatever the type says: a forum's reply count seldom says what it replies to.
+    typed_text = prepared.extra is None and bool(kinds)
+    named_post = typed_text and names_its_post(page.texts, counted())
+    cut_comments = typed_text and (named_post or kinds[0]["forum"] < COMMENTS_MAX_FORUM_PROBABILITY)
     comment_box = None if prepared.extra is None or not len(page) else column["h_attr_comment"] > 0
     read_comments = cut_comments or (comment_box is not None and bool(comment_box.any()))
 
