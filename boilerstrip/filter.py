@@ -7,7 +7,7 @@ header such as "You might also like" and the teaser list under it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Collection, Sequence
 from enum import Enum
 
 import numpy as np
@@ -22,6 +22,10 @@ from .thresholds import (
     SECTION_RUN_MAX_BLOCKS,
     TEASER_HEADLINE_MAX_WORDS,
     TEASER_MAX_WORDS,
+    TOC_ENTRY_MAX_WORDS,
+    TOC_MIN_ENTRIES,
+    TOC_MIN_SPREAD,
+    TOC_WINDOW,
     VETO_OVERRIDE_PROBABILITY,
 )
 
@@ -62,18 +66,28 @@ _NOT_OVERRULED = frozenset({Reason.TEASER, Reason.INLINE_SECTION})
 
 
 def veto(
-    x: np.ndarray, words: Sequence[float], p: Sequence[float], inline: Sequence[bool] | None = None
+    x: np.ndarray,
+    words: Sequence[float],
+    p: Sequence[float],
+    inline: Sequence[bool] | None = None,
+    contents: Collection[int] = (),
 ) -> list[Reason | None]:
     """The rule, if any, that marks each block as boilerplate regardless of its score."""
-    return flag(x, words, p, inline)[0]
+    return flag(x, words, p, inline, contents)[0]
 
 
 def flag(
-    x: np.ndarray, words: Sequence[float], p: Sequence[float], inline: Sequence[bool] | None = None
+    x: np.ndarray,
+    words: Sequence[float],
+    p: Sequence[float],
+    inline: Sequence[bool] | None = None,
+    contents: Collection[int] = (),
 ) -> tuple[list[Reason | None], list[Reason | None]]:
     """Each block's veto (as :func:`veto`), and the rule that matched it, overruled by its score or not.
 
-    ``inline`` marks the lines :func:`features.inline_sections` finds. A list page counts its cards by
+    ``inline`` marks the lines :func:`features.inline_sections` finds; a section header in
+    ``contents`` is an entry of the page's table of contents (:func:`toc_entries`), and opens nothing.
+    A list page counts its cards by
     the rules that matched (a card's excerpt may score high enough to overrule the ellipsis rule, and
     is a card all the same). Only the blocks a rule could match are visited: those a column or
     ``inline`` flags, and the run under each section header; every other block has neither.
@@ -102,7 +116,7 @@ def flag(
         reason: Reason | None = None
         section, navigation, phrase, ellipsis, sentence = rows[i]
         n_words, prob = words[i], p[i]
-        if section:
+        if section and i not in contents:
             reason, in_section, run = Reason.SECTION_HEADER, SECTION_RUN_MAX_BLOCKS, []
         elif navigation:
             reason = Reason.NAVIGATION
@@ -132,6 +146,50 @@ def flag(
             reason = None  # the score is sure enough to overrule the phrase
         out[i] = reason
     return out, matched
+
+
+def toc_entries(x: np.ndarray, words: Sequence[float], lowered: Callable[[], Sequence[str]]) -> set[int]:
+    """The section headers that are entries of the page's table of contents (``lowered``: the page's
+    lines, lower-cased, asked for only when the page has a section header).
+
+    A contents list names the page's own sections, which follow it in the same order: the header's
+    line comes again further down, and so do at least :data:`TOC_MIN_ENTRIES` of the short lines
+    beside it, those above it before the header's later copy and those below it after, their copies
+    spread over :data:`TOC_MIN_SPREAD` times the lines they take in the list: the sections' text lies
+    between them. A tab bar ("Most read | Latest") names panels that seldom repeat it, and a block
+    the footer repeats (a menu, a contact form) comes back as close together as it was.
+    """
+    headers = np.flatnonzero(x[:, COLUMN["section_header"]]).tolist() if len(x) else []
+    if not headers:
+        return set()
+    lines = lowered()
+    places: dict[str, list[int]] = {}
+
+    def next_place(line: str, after: int) -> int | None:
+        if not places:
+            for k, text in enumerate(lines):
+                places.setdefault(text, []).append(k)
+        return next((k for k in places[line] if k > after), None)
+
+    found = set()
+    for i in headers:
+        try:
+            again = lines.index(lines[i], i + 1)
+        except ValueError:  # the common case: no second copy, and no index of the lines to build
+            continue
+        entries, copies = [], []
+        for step in (-1, 1):
+            j = i + step
+            while 0 <= j < len(lines) and abs(j - i) <= TOC_WINDOW and 0 < words[j] <= TOC_ENTRY_MAX_WORDS:
+                later = next_place(lines[j], max(i, j))
+                if later is not None and (later < again if step < 0 else later > again):
+                    entries.append(j)
+                    copies.append(later)
+                j += step
+        spread = (max(copies) - min(copies)) / max(max(entries) - min(entries), 1) if entries else 0.0
+        if len(entries) >= TOC_MIN_ENTRIES and spread >= TOC_MIN_SPREAD:
+            found.add(i)
+    return found
 
 
 def _cut_paragraph(

@@ -7,14 +7,14 @@ kept blocks, ``explain`` shows the rest.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
 from enum import Enum
 
 import numpy as np
 
 from .features import COLUMN, block_words, inline_sections, page_features
-from .filter import Reason, flag, veto
+from .filter import Reason, flag, toc_entries, veto
 from .html import HTML_NAMES, html_page
 from .inputs import as_text, looks_like_html
 from .options import Options
@@ -295,10 +295,11 @@ def run(data: object, options: Options, who: str = "clean", structure: bool = Fa
     inline = inline_sections(
         page.lowered(), (word_array <= BOILER_LINE_MAX_WORDS) & (p2_array >= INLINE_SECTION_MIN_PROBABILITY)
     )
+    contents = toc_entries(x, words, page.lowered)
 
     def choose(threshold_drop: float) -> _Choice:
         keep, reasons = _first_decisions(
-            x, words, p2, options, threshold_drop, chrome, list_page, text_list, links, inline
+            x, words, p2, options, threshold_drop, chrome, list_page, text_list, links, inline, contents
         )
         if threshold_drop:  # a second look lowers the bar for the page's text, not for its menus
             _drop_chrome(keep, reasons, chrome)
@@ -355,7 +356,7 @@ def run(data: object, options: Options, who: str = "clean", structure: bool = Fa
     fallback = None
     if len(page) and body < LIST_PAGE_SMALL_BODY_WORDS and path is not Path.POST_BODY:
         fallback = _fallback(
-            x, words, p2, chrome, FALLBACK_MIN_WORDS if collapsed else LIST_PAGE_FALLBACK_WORDS, inline
+            x, words, p2, chrome, FALLBACK_MIN_WORDS if collapsed else LIST_PAGE_FALLBACK_WORDS, inline, contents
         )
         if fallback is not None and not collapsed and not list_page():
             fallback = None
@@ -527,6 +528,7 @@ def _first_decisions(
     text_list: bool = False,
     links: list[bool] | None = None,
     inline: list[bool] | None = None,
+    contents: Collection[int] = (),
 ) -> tuple[list[bool], list[Reason]]:
     """Keep what scores above the threshold and no rule vetoes; an already clean page is kept whole.
 
@@ -537,7 +539,7 @@ def _first_decisions(
     (``text_list``) the bar is at most :data:`TEXT_LIST_PAGE_PROBABILITY`.
     """
     lap("select")
-    vetoes, matched = flag(x, words, p2, inline)
+    vetoes, matched = flag(x, words, p2, inline, contents)
     lap("filter")
     menus = chrome.tolist() if chrome is not None else [False] * len(p2)
     if already_clean(words, p2):
@@ -584,6 +586,7 @@ def _fallback(
     chrome: np.ndarray,
     min_words: float = FALLBACK_MIN_WORDS,
     inline: list[bool] | None = None,
+    contents: Collection[int] = (),
 ) -> _Choice | None:
     """When no region holds content: the lines outside the menus, header and footer that no rule vetoes
     and that score at least :data:`FALLBACK_MIN_PROBABILITY`, if they hold at least
@@ -592,7 +595,7 @@ def _fallback(
     An app shell, a wall or an empty listing has a few such words at most; a page whose text the
     scores doubt throughout has more, and its text beats an empty answer.
     """
-    vetoes = veto(x, words, p2, inline)
+    vetoes = veto(x, words, p2, inline, contents)
     keep = [v is None and q >= FALLBACK_MIN_PROBABILITY and not c for v, q, c in zip(vetoes, p2, chrome.tolist())]
     if sum(w for w, k in zip(words, keep) if k) < min_words:
         return None

@@ -141,6 +141,15 @@ COMMENT_COUNT_MIN_PARAGRAPHS = 3
 VETO_OVERRIDE_PROBABILITY = 0.8
 #: After a boilerplate section header, at most this many following blocks count as its teaser list.
 SECTION_RUN_MAX_BLOCKS = 40
+#: A section header that is an entry of the page's table of contents ("See also" in a list of the
+#: page's own headings) opens no teaser run: the sections it names follow. It is one when at least
+#: TOC_MIN_ENTRIES of the short lines (at most TOC_ENTRY_MAX_WORDS words) beside it, within
+#: TOC_WINDOW lines either way, come again further down in the same order, the header too, and
+#: their copies are spread over at least TOC_MIN_SPREAD times the lines the list takes.
+TOC_MIN_ENTRIES = 3
+TOC_MIN_SPREAD = 2.0
+TOC_ENTRY_MAX_WORDS = 8
+TOC_WINDOW = 12
 #: Inside a teaser run, the first block scoring at least this is content again and ends the run.
 SECTION_EXIT_PROBABILITY = 0.75
 #: The run's last line, right above that content, is its headline when it scores at least this

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import boilerstrip
 from boilerstrip.features import block_words, page_features
-from boilerstrip.filter import Reason, flag, veto
+from boilerstrip.filter import Reason, flag, toc_entries, veto
 from boilerstrip.segment import segment
 from boilerstrip.select import duplicates, fill_gaps, main_region, region_anchors
 from boilerstrip.thresholds import GAP_MIN_PROBABILITY, REPEAT_KEEP_PROBABILITY, VETO_OVERRIDE_PROBABILITY
@@ -107,6 +107,42 @@ def test_section_header_drops_the_teasers_under_it() -> None:
     assert reasons["Related articles"] == Reason.SECTION_HEADER.value
     assert not any(b.keep for b in ex.blocks if b.text in ("Ferry suspended after fault", "© 2025", "Home"))
     assert "Paragraph 5 of the story" in ex.text
+
+
+def _toc_headers(lines: list[str]) -> list[str]:
+    x = page_features(segment("\n".join(lines)), full=False)
+    low = [line.lower() for line in lines]
+    return [lines[i] for i in sorted(toc_entries(x, block_words(x).tolist(), lambda: low))]
+
+
+SECTIONS = ["Constructor", "Instance properties", "Instance methods", "Events", "See also"]
+BODY = "Fired when the buffer has room again after it was full, so that a waiting producer may send again."
+
+
+def test_a_see_also_entry_in_the_pages_contents_opens_no_teaser_run() -> None:
+    # The contents list names the page's own sections, which follow with their text between them.
+    page = ["Channel", BODY, "On this page", *SECTIONS]
+    for name in SECTIONS:
+        page += [name, BODY, BODY]
+    assert _toc_headers(page) == ["See also"]
+    x = page_features(segment("\n".join(page)), full=False)
+    words = block_words(x).tolist()
+    contents = toc_entries(x, words, lambda: [line.lower() for line in page])
+    reasons = veto(x, words, [0.3] * len(page), contents=contents)
+    first, last = page.index("See also"), len(page) - 3
+    assert reasons[first] is None and reasons[first + 1] is None  # the first section is no teaser
+    assert reasons[last] is Reason.SECTION_HEADER  # the real "See also" header further down still is
+
+
+def test_a_tab_bar_or_a_repeated_block_is_no_contents_list() -> None:
+    article = [BODY] * 4
+    tabs = ["Most read", "Latest", "Most shared", "Related", "Top ten", "Storm closes the coastal path"]
+    assert _toc_headers([*article, *tabs, "Footer"]) == []
+    # A contact form the footer repeats comes back as close together as it was: no contents list,
+    # though the header ("Latest news") comes again further down too.
+    form = ["First name", "Last name", "Phone", "Email", "Tell us more"]
+    page = [*article, *form, "Latest news", "Storm closes the coastal path", *article, *form, *article, "Latest news"]
+    assert _toc_headers(page) == []
 
 
 GERMAN_ARTICLE = "\n".join(
