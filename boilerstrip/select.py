@@ -76,13 +76,17 @@ def region_anchors(keep: Sequence[bool], chrome: Sequence[bool], words: Sequence
 
 
 def counted_comments(texts: Sequence[str]) -> int | None:
-    """The page's only line that counts its comments ("12 Comments", "7 Responses to “Title”"), if it
-    counts some; else ``None`` (a list of posts shows one under each card, a byline may say "0
-    comments"). Read once a page: :func:`comments_header` asks for it on each selection."""
+    """The line that counts the page's comments ("12 Comments", "7 Responses to “Title”"), if it
+    counts some; else ``None``. A page may state its one count several times (the byline, under the
+    post, above the comments): the last heads them. Counts that differ are a list of posts' cards,
+    and a byline may say "0 comments". Read once a page: :func:`comments_header` asks for it on each
+    selection."""
     counts = [
         (i, m) for i, text in enumerate(texts) if text[:1].isdigit() and (m := COMMENT_COUNT_RE.match(text.lower()))
     ]
-    return counts[0][0] if len(counts) == 1 and int(counts[0][1][1]) > 0 else None
+    if not counts or len({int(m[1]) for _, m in counts}) > 1 or int(counts[0][1][1]) == 0:
+        return None
+    return counts[-1][0]
 
 
 def names_its_post(texts: Sequence[str], counted: int | None) -> bool:

@@ -734,6 +734,18 @@ def test_page_text_drops_the_readers_comments_after_their_header(opening: str) -
     assert header is not None and result.page.texts[header] == opening
 
 
+def test_the_comment_count_may_come_back_with_the_same_number() -> None:
+    # A blog states its count in the byline, under the post and above the comments: one count, and
+    # the last line stating it heads the comments. Different numbers are a list of posts' cards.
+    from boilerstrip.select import counted_comments
+
+    page = ["12 Comments | Mara", "Headline", "Text.", "12 Comments | Garden", "Newsletter", "12 Comments", "Ann"]
+    assert counted_comments(page) == 5
+    assert counted_comments(["3 Comments", "Card", "12 Comments", "Card"]) is None
+    assert counted_comments(["0 Comments", "Text", "0 Comments"]) is None
+    assert counted_comments(["Text", "7 Comments", "Ann"]) == 1
+
+
 def test_the_bar_outside_the_main_region_by_input_and_page_type() -> None:
     # A text thread's posts and a text list's cards are spread over the page: kept lines stay wherever
     # they are; an article's far-off lines need a high score, HTML's a near-certain one.
