@@ -613,9 +613,11 @@ _BOXES = {
 
 
 def _after_header(keep: list[bool], p2: list[float], header: int, box: np.ndarray | None, bar: float) -> list[int]:
-    """The kept lines after the comments ``header`` (inside the comment containers ``box``, on HTML)
-    that score below ``bar``: the readers' comments."""
-    return [i for i in range(header + 1, len(keep)) if keep[i] and (box is None or box[i]) and p2[i] < bar]
+    """The header, if kept (a count line such as "12 Comments", whatever it scores), and the kept
+    lines after it (inside the comment containers ``box``, on HTML) that score below ``bar``: the
+    readers' comments."""
+    after = [i for i in range(header + 1, len(keep)) if keep[i] and (box is None or box[i]) and p2[i] < bar]
+    return [header, *after] if keep[header] else after
 
 
 def _drop_box(

@@ -729,6 +729,7 @@ def test_page_text_drops_the_readers_comments_after_their_header(opening: str) -
     out = result.text()
     assert all(p in out for p in ARTICLE)
     assert not any(c in out for c in COMMENTS)
+    assert opening not in out.splitlines()  # the header goes with them
     texts = result.page.texts
     header = comments_header(texts, result.x, result.words, [True] * len(texts), counted_comments(texts))
     assert header is not None and result.page.texts[header] == opening
