@@ -26,6 +26,7 @@ from .select import (
     comments_header,
     consent_span,
     counted_comments,
+    counts_alone,
     drop_title_element,
     duplicates,
     far_heading,
@@ -281,11 +282,13 @@ def run(data: object, options: Options, who: str = "clean", structure: bool = Fa
             count_line.append(counted_comments(page.texts))
         return count_line[0]
 
-    # Where the page's one comment count names the post ("59 Comments on “Title”"), they are a blog's
-    # comments, whatever the type says: a forum's reply count seldom says what it replies to.
+    # Where the page's comment count names the post ("59 Comments on “Title”") or stands alone as a
+    # heading ("12 Comments"), they are a blog's comments, whatever the type says: a forum's reply
+    # count seldom says what it replies to, or stands alone.
     typed_text = prepared.extra is None and bool(kinds)
     named_post = typed_text and names_its_post(page.texts, counted())
-    cut_comments = typed_text and (named_post or kinds[0]["forum"] < COMMENTS_MAX_FORUM_PROBABILITY)
+    alone = typed_text and not named_post and counts_alone(page.texts, counted())
+    cut_comments = typed_text and (named_post or alone or kinds[0]["forum"] < COMMENTS_MAX_FORUM_PROBABILITY)
     comment_box = None if prepared.extra is None or not len(page) else column["h_attr_comment"] > 0
     read_comments = cut_comments or (comment_box is not None and bool(comment_box.any()))
 
@@ -319,7 +322,8 @@ def run(data: object, options: Options, who: str = "clean", structure: bool = Fa
             drop_title_element(page.texts, title_elements, title, keep, reasons)
         header = comments_header(page.texts, x, words, keep, counted()) if read_comments else None
         if header is not None:
-            bar = NAMED_COMMENTS_KEEP_PROBABILITY if named_post else COMMENTS_KEEP_PROBABILITY
+            certain = named_post or (alone and header == counted())
+            bar = NAMED_COMMENTS_KEEP_PROBABILITY if certain else COMMENTS_KEEP_PROBABILITY
             for i in _after_header(keep, p2, header, None if cut_comments else comment_box, bar):
                 keep[i], reasons[i] = False, Reason.COMMENTS
         for i in range(*consent) if consent is not None else ():

@@ -19,7 +19,14 @@ import numpy as np
 from .features import COLUMN, load_compiled
 from .filter import Reason
 from .limits import NORMALISE_BATCH_LINES
-from .phrases import COMMENT_COUNT_RE, COMMENT_TOPIC_RE, COMMENTS_RE, CONSENT_MARKS, CONSENT_RE
+from .phrases import (
+    COMMENT_COUNT_ALONE_RE,
+    COMMENT_COUNT_RE,
+    COMMENT_TOPIC_RE,
+    COMMENTS_RE,
+    CONSENT_MARKS,
+    CONSENT_RE,
+)
 from .score import best_stretch
 from .thresholds import (
     CODE_GAP_MIN_PROBABILITY,
@@ -93,6 +100,13 @@ def names_its_post(texts: Sequence[str], counted: int | None) -> bool:
     """Whether the comment count line (:func:`counted_comments`) names the post the comments are on
     ("3 thoughts on “Title”", "2 Gedanken zu „Titel“")."""
     return counted is not None and COMMENT_TOPIC_RE.match(texts[counted].lower()) is not None
+
+
+def counts_alone(texts: Sequence[str], counted: int | None) -> bool:
+    """Whether the comment count line (:func:`counted_comments`) is nothing but the count ("12
+    Comments", "3 Kommentare:"): a heading over the comments, which a thread's reply count, amid
+    its pages' links and views, seldom is."""
+    return counted is not None and COMMENT_COUNT_ALONE_RE.match(texts[counted].lower()) is not None
 
 
 def comments_header(

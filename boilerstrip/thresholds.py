@@ -126,8 +126,9 @@ BOILER_LINE_MAX_WORDS = 20
 #: (the page type gives forum less than COMMENTS_MAX_FORUM_PROBABILITY), any line.
 COMMENTS_MAX_FORUM_PROBABILITY = 0.3
 COMMENTS_KEEP_PROBABILITY = 0.8
-#: On page text whose comment count names the post ("59 Comments on “Title”"), what follows it is the
-#: comments whatever it scores (page text's replies read like the article: 0.9 and more).
+#: On page text whose comment count names the post ("59 Comments on “Title”"), what follows the
+#: comments header is the comments whatever it scores (page text's replies read like the article: 0.9
+#: and more); so is what follows a count that stands alone ("12 Comments") where it is the header.
 NAMED_COMMENTS_KEEP_PROBABILITY = 1.01
 #: A counted comments header ("12 Comments") opens the comments only after this many kept lines of
 #: running text: above the article it is the byline's count.

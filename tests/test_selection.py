@@ -747,6 +747,17 @@ def test_the_comment_count_may_come_back_with_the_same_number() -> None:
     assert counted_comments(["Text", "7 Comments", "Ann"]) == 1
 
 
+def test_a_count_alone_is_a_comments_heading_and_a_counting_sentence_is_not() -> None:
+    from boilerstrip.select import counts_alone
+
+    assert counts_alone(["Post", "12 Comments"], 1)
+    assert counts_alone(["Post", "3 Kommentare:"], 1)
+    assert counts_alone(["Post", "1 Response"], 1)
+    assert not counts_alone(["Post", "3 comments in yesterday's post! Let me answer each:"], 1)
+    assert not counts_alone(["Post", "7 Responses to “Why we moved”"], 1)
+    assert not counts_alone(["Post"], None)
+
+
 def test_the_bar_outside_the_main_region_by_input_and_page_type() -> None:
     # A text thread's posts and a text list's cards are spread over the page: kept lines stay wherever
     # they are; an article's far-off lines need a high score, HTML's a near-certain one.

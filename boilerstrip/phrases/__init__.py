@@ -175,6 +175,11 @@ COMMENT_TOPIC_RE = re.compile(
     + _trie_source(_split(_PHRASES["COMMENT_TOPIC"])[0])
     + r"[^\S\n]+[\"“”„«»‘’‚'‹›]"
 )
+#: Such a header that is nothing but the count: "12 Comments", "3 Kommentare:" (a blog's comments
+#: heading; a sentence that counts comments goes on to other words).
+COMMENT_COUNT_ALONE_RE = re.compile(
+    r"^(?:[^\w\n]|_)*\d+[^\S\n]+" + _trie_source(_split(_PHRASES["COMMENT_COUNTS"])[0]) + r"(?!\w)[^\w\n]*$"
+)
 #: A phrase that marks a short line as boilerplate on its own (share, cookie, legal, account);
 #: LINE_SPACELESS_RE holds the phrases of scripts written without spaces.
 LINE_RE, LINE_SPACELESS_RE = _anywhere(_PHRASES["LINE"])
