@@ -57,8 +57,6 @@ from .thresholds import (
     KEEP_PROBABILITY,
     LIST_PAGE_FALLBACK_WORDS,
     LIST_PAGE_MIN_CARDS,
-    LIST_PAGE_OUTSIDE_MIN_WORDS,
-    LIST_PAGE_OUTSIDE_PROBABILITY,
     LIST_PAGE_SMALL_BODY_WORDS,
     LIST_PAGE_TEASER_PROBABILITY,
     LIST_PAGE_THRESHOLD_DROP,
@@ -315,10 +313,7 @@ def run(data: object, options: Options, who: str = "clean", structure: bool = Fa
         if prepared.consent_box is not None:
             _drop_box(keep, reasons, p2, prepared.consent_box, word_array, Reason.CONSENT)
         region = main_region(region_anchors(keep, menus, words), p2, words)
-        bars = outside_bar
-        if prepared.extra is not None and _cards_outside(keep, p2, words, region) and list_page():
-            bars = (LIST_PAGE_OUTSIDE_PROBABILITY, LIST_PAGE_OUTSIDE_PROBABILITY)
-        _restrict_to_region(keep, reasons, p2, region, bars, words)
+        _restrict_to_region(keep, reasons, p2, region, outside_bar, words)
         fill_gaps(keep, reasons, p2, code, words, items, prepared.containers)
         for i in duplicates(page.texts, keep, headings, p2):
             keep[i], reasons[i] = False, Reason.DUPLICATE
@@ -676,20 +671,6 @@ def outside_region_bar(html: bool, kinds: dict[str, float] | None) -> tuple[floa
     if kinds is not None and kinds["forum"] >= TEXT_THREAD_PROBABILITY:
         return TEXT_OUTSIDE_REGION_PROBABILITY, 0.0
     return TEXT_OUTSIDE_REGION_PROBABILITY, TEXT_OUTSIDE_REGION_PROBABILITY
-
-
-def _cards_outside(keep: list[bool], p2: list[float], words: list[float], region: tuple[int, int]) -> bool:
-    """Whether the kept lines outside the main region that score at least LIST_PAGE_OUTSIDE_PROBABILITY
-    hold as many words as the region's (and LIST_PAGE_OUTSIDE_MIN_WORDS): on a grid of cards the
-    region is one card."""
-    start, end = region
-    inside = outside = 0.0
-    for i, (k, q, w) in enumerate(zip(keep, p2, words)):
-        if k and start <= i < end:
-            inside += w
-        elif k and q >= LIST_PAGE_OUTSIDE_PROBABILITY:
-            outside += w
-    return outside >= max(inside, LIST_PAGE_OUTSIDE_MIN_WORDS)
 
 
 def _restrict_to_region(

@@ -50,11 +50,6 @@ LIST_PAGE_MIN_CARDS = 5
 #: On page text (no menus marked) of a list page, every line scoring at least this is kept, inside
 #: the main region or not: the cards are spread over the page and look like menu lines to the scores.
 TEXT_LIST_PAGE_PROBABILITY = 0.2
-#: On HTML, where the kept lines outside the main region that score at least this hold as many words
-#: as the region (and LIST_PAGE_OUTSIDE_MIN_WORDS) and the page type says a list page, the region is
-#: one card of a grid: kept lines scoring this stay wherever they are (not the near-certain bar).
-LIST_PAGE_OUTSIDE_PROBABILITY = 0.4
-LIST_PAGE_OUTSIDE_MIN_WORDS = 50
 #: Blocks scored below this probability can never be pulled into the main region by their neighbours.
 FLOOR_PROBABILITY = 0.12
 #: Main-region search: what each dropped block costs, per word of its doubt (max-subarray search).

@@ -758,24 +758,6 @@ def test_a_count_alone_is_a_comments_heading_and_a_counting_sentence_is_not() ->
     assert not counts_alone(["Post"], None)
 
 
-def test_a_region_of_one_card_with_as_many_kept_words_outside_it() -> None:
-    # A grid of cards whose region the selection drew around one card: the kept lines outside it
-    # scoring LIST_PAGE_OUTSIDE_PROBABILITY hold as many words as it does.
-    from boilerstrip.pipeline import _cards_outside
-    from boilerstrip.thresholds import LIST_PAGE_OUTSIDE_MIN_WORDS, LIST_PAGE_OUTSIDE_PROBABILITY
-
-    card = [True, True, True, False]
-    keep = card * 6
-    words = [6.0, 6.0, 5.0, 3.0] * 6
-    p2 = [LIST_PAGE_OUTSIDE_PROBABILITY + 0.1, 0.5, 0.45, 0.1] * 6
-    assert _cards_outside(keep, p2, words, (0, 4))  # 17 words inside, 85 outside
-    assert not _cards_outside(keep, p2, words, (0, 16))  # the region holds most of them
-    low = [LIST_PAGE_OUTSIDE_PROBABILITY - 0.05 if i >= 4 else q for i, q in enumerate(p2)]
-    assert not _cards_outside(keep, low, words, (0, 4))  # the rest scores too low to be cards
-    assert not _cards_outside(keep[:8], p2[:8], words[:8], (0, 4))  # too few words outside
-    assert sum(words[4:7]) < LIST_PAGE_OUTSIDE_MIN_WORDS
-
-
 def test_the_bar_outside_the_main_region_by_input_and_page_type() -> None:
     # A text thread's posts and a text list's cards are spread over the page: kept lines stay wherever
     # they are; an article's far-off lines need a high score, HTML's a near-certain one.
