@@ -1,7 +1,7 @@
 """The corpus job's scaling: workers, overhead over a plain loop, and memory over corpus length.
 
     python scripts/bench_corpus.py speedup      # the bench's WCXB page texts (3 times over): -j 1 against -j 2
-    python scripts/bench_corpus.py overhead [--rounds 5]  # run_job(jobs=1) against clean() in a loop
+    python scripts/bench_corpus.py overhead [--rounds 5] [--slice 100]  # run_job(jobs=1) against clean() in a loop
     python scripts/bench_corpus.py memory [--sizes 1000 10000 100000]
 
 speedup and overhead read ../shared/bench (dev only); memory builds its corpus from the fixture
@@ -17,7 +17,9 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 BENCH = ROOT.parent / "shared" / "bench"
@@ -63,31 +65,73 @@ def speedup(repeat: int) -> None:
             )
 
 
-def overhead(rounds: int) -> None:
-    """``rounds`` alternations of clean() in a loop and run_job(jobs=1) on the same records; the
-    fastest of each is compared (one run of each swung by 8-20% on the shared machine)."""
+def overhead(rounds: int, slice_records: int) -> None:
+    """run_job(jobs=1) against clean() in a loop on the same records, in slices of ``slice_records``.
+
+    Each slice is timed ``rounds`` times both ways, alternating, and the fastest of each counts: on
+    the shared machine one whole run of each swung by 8-20%, which hid a cost of a few per cent,
+    while a slice's fastest round is rarely the one a neighbour slowed. The job's fixed work per
+    record (reading the JSON line, the time limit, writing the row) is also timed on its own.
+    """
     import boilerstrip
     from boilerstrip.corpus import iter_records, run_job
+    from boilerstrip.corpus import job as corpus_job
+    from boilerstrip.options import Options
 
     with tempfile.TemporaryDirectory() as tmp:
-        data = bench_jsonl(Path(tmp))
-        records = list(iter_records(data))
-        boilerstrip.clean(records[0].content)
-        loops, jobs = [], []
-        for k in range(rounds):
-            start = time.perf_counter()
-            for r in records:
-                boilerstrip.clean(r.content, input_format="text")
-            loops.append(time.perf_counter() - start)
-            start = time.perf_counter()
-            run_job([data], Path(tmp) / f"out{k}.jsonl", jobs=1)
-            jobs.append(time.perf_counter() - start)
-            (Path(tmp) / f"out{k}.jsonl").unlink()
-        loop, job = min(loops), min(jobs)
+        folder = Path(tmp)
+        lines = bench_jsonl(folder).read_text(encoding="utf-8").splitlines(keepends=True)
+        slices = []
+        for k in range(0, len(lines), slice_records):
+            path = folder / f"slice{k}.jsonl"
+            path.write_text("".join(lines[k : k + slice_records]), encoding="utf-8")
+            slices.append(path)
+        records = [list(iter_records(path)) for path in slices]
+        boilerstrip.clean(records[0][0].content)
+        loops = [float("inf")] * len(slices)
+        jobs = [float("inf")] * len(slices)
+        for _ in range(rounds):
+            for k, path in enumerate(slices):
+                start = time.perf_counter()
+                for r in records[k]:
+                    boilerstrip.clean(r.content, input_format="text")
+                loops[k] = min(loops[k], time.perf_counter() - start)
+                out = folder / "out.jsonl"
+                start = time.perf_counter()
+                run_job([path], out, jobs=1)
+                jobs[k] = min(jobs[k], time.perf_counter() - start)
+                out.unlink()
+        loop, job = sum(loops), sum(jobs)
+        count = sum(len(r) for r in records)
         print(
-            f"clean() in a loop: {loop:.2f} s; run_job(jobs=1), reading and writing included: {job:.2f} s "
-            f"(the fastest of {rounds} alternating rounds); overhead {100 * (job / loop - 1):.1f}%"
+            f"{count} records in {len(slices)} slices: clean() in a loop {loop:.2f} s; run_job(jobs=1), reading "
+            f"and writing included, {job:.2f} s (each slice's fastest of {rounds} alternating rounds); "
+            f"overhead {100 * (job / loop - 1):.1f}%"
         )
+        every = [r for rs in records for r in rs]
+        rows = [corpus_job.clean_record(r, Options(), False, None) for r in every]
+        parts = {
+            "read the JSON lines": lambda: [list(iter_records(path)) for path in slices],
+            "time limit (set and cleared)": lambda: [_limit_only(corpus_job) for _ in every],
+            "write the rows (JSON, UTF-8, tally)": lambda: [corpus_job._finish(r, row) for r, row in zip(every, rows)],
+        }
+        fixed = 0.0
+        for name, work in parts.items():
+            best = min(_seconds(work) for _ in range(rounds)) / count
+            fixed += best
+            print(f"  {name}: {best * 1e6:.0f} µs a record")
+        print(f"  together {fixed * 1e6:.0f} µs a record, {100 * fixed * count / loop:.1f}% of clean()'s time")
+
+
+def _limit_only(corpus_job: Any) -> None:
+    with corpus_job.time_limit(corpus_job.DEFAULT_RECORD_TIMEOUT):
+        pass
+
+
+def _seconds(work: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    work()
+    return time.perf_counter() - start
 
 
 CHILD = """
@@ -137,10 +181,11 @@ def main() -> None:
     ap.add_argument("--sizes", type=int, nargs="*", default=[1000, 10_000, 100_000])
     ap.add_argument("--repeat", type=int, default=3, help="speedup: the WCXB pages this many times over")
     ap.add_argument("--rounds", type=int, default=5, help="overhead: alternating rounds (the fastest of each counts)")
+    ap.add_argument("--slice", type=int, default=100, help="overhead: records a slice")
     args = ap.parse_args()
     {
         "speedup": lambda: speedup(args.repeat),
-        "overhead": lambda: overhead(args.rounds),
+        "overhead": lambda: overhead(args.rounds, args.slice),
         "memory": lambda: memory(args.sizes),
     }[args.what]()
 
