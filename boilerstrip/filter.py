@@ -87,10 +87,10 @@ def flag(
 
     ``inline`` marks the lines :func:`features.inline_sections` finds; a section header in
     ``contents`` is an entry of the page's table of contents (:func:`toc_entries`), and opens nothing.
-    A list page counts its cards by
-    the rules that matched (a card's excerpt may score high enough to overrule the ellipsis rule, and
-    is a card all the same). Only the blocks a rule could match are visited: those a column or
-    ``inline`` flags, and the run under each section header; every other block has neither.
+    A list page counts its cards by the rules that matched (a card's excerpt may score high enough
+    to overrule the ellipsis rule, and is a card all the same). Only the blocks a rule could match
+    are visited: those a column or ``inline`` flags, and the run under each section header; every
+    other block has neither.
     """
     n = len(p)
     named_links = np.asarray(inline if inline is not None else np.zeros(n), dtype=bool)
