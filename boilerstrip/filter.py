@@ -7,6 +7,7 @@ header such as "You might also like" and the teaser list under it.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Collection, Sequence
 from enum import Enum
 
@@ -23,6 +24,7 @@ from .thresholds import (
     TEASER_HEADLINE_MAX_WORDS,
     TEASER_MAX_WORDS,
     TOC_ENTRY_MAX_WORDS,
+    TOC_MAX_HEADERS,
     TOC_MIN_ENTRIES,
     TOC_MIN_SPREAD,
     TOC_WINDOW,
@@ -157,9 +159,10 @@ def toc_entries(x: np.ndarray, words: Sequence[float], lowered: Callable[[], Seq
     beside it, those above it before the header's later copy and those below it after, their copies
     spread over :data:`TOC_MIN_SPREAD` times the lines they take in the list: the sections' text lies
     between them. A tab bar ("Most read | Latest") names panels that seldom repeat it, and a block
-    the footer repeats (a menu, a contact form) comes back as close together as it was.
+    the footer repeats (a menu, a contact form) comes back as close together as it was. Only the
+    page's first :data:`TOC_MAX_HEADERS` headers are asked, so a page of thousands stays linear.
     """
-    headers = np.flatnonzero(x[:, COLUMN["section_header"]]).tolist() if len(x) else []
+    headers = np.flatnonzero(x[:, COLUMN["section_header"]]).tolist()[:TOC_MAX_HEADERS] if len(x) else []
     if not headers:
         return set()
     lines = lowered()
@@ -169,7 +172,9 @@ def toc_entries(x: np.ndarray, words: Sequence[float], lowered: Callable[[], Seq
         if not places:
             for k, text in enumerate(lines):
                 places.setdefault(text, []).append(k)
-        return next((k for k in places[line] if k > after), None)
+        found = places[line]
+        k = bisect.bisect_right(found, after)
+        return found[k] if k < len(found) else None
 
     found = set()
     for i in headers:

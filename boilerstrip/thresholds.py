@@ -151,6 +151,9 @@ TOC_MIN_ENTRIES = 3
 TOC_MIN_SPREAD = 2.0
 TOC_ENTRY_MAX_WORDS = 8
 TOC_WINDOW = 12
+#: Only a page's first TOC_MAX_HEADERS section headers are asked whether they are contents entries
+#: (each may scan the page once for its later copy).
+TOC_MAX_HEADERS = 64
 #: Inside a teaser run, the first block scoring at least this is content again and ends the run.
 SECTION_EXIT_PROBABILITY = 0.75
 #: The run's last line, right above that content, is its headline when it scores at least this

@@ -145,6 +145,20 @@ def test_a_tab_bar_or_a_repeated_block_is_no_contents_list() -> None:
     assert _toc_headers(page) == []
 
 
+def test_only_the_first_headers_are_asked_whether_they_are_contents_entries() -> None:
+    # Each header asked may scan the page for its later copy: a page of thousands of headers asks
+    # TOC_MAX_HEADERS of them, so its cost stays linear. A contents list after that many is not read.
+    from boilerstrip.thresholds import TOC_MAX_HEADERS
+
+    contents = ["Channel", BODY, "On this page", *SECTIONS]
+    for name in SECTIONS:
+        contents += [name, BODY, BODY]
+    assert _toc_headers(contents) == ["See also"]
+    before = ["Related articles", BODY] * TOC_MAX_HEADERS
+    assert _toc_headers(before + contents) == []
+    assert _toc_headers(before[2:] + contents) == ["See also"]
+
+
 GERMAN_ARTICLE = "\n".join(
     [
         "Der Stadtrat hat am Dienstagabend nach langer Debatte den Haushalt für das kommende Jahr beschlossen.",
