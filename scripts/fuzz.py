@@ -61,6 +61,7 @@ KINDS = [
     "deep_nesting",
     "huge_line",
     "many_blocks",
+    "repeated_lines",
     "encoded",
     "mixed_scripts",
     "surrogates_controls",
@@ -103,6 +104,12 @@ def make(seed: int, number: int) -> tuple[str, str | bytes]:
     if kind == "many_blocks":
         n = rng.choice([1000, 5000, 20_000])
         return kind, "<html><body>" + "".join(f"<p>Line {i} of many.</p>" for i in range(n)) + "</body></html>"
+    if kind == "repeated_lines":  # the rules that look for a line's later copies (contents, comment counts)
+        lines = ["Related articles", "See also", "12 Comments", "Reply", "Home", "Short item", "Read more"]
+        cycle = [rng.choice(lines) for _ in range(rng.randrange(1, 6))]
+        text = "\n".join(cycle * (rng.choice([2000, 10_000, 20_000]) // len(cycle)))
+        markup = "<html><body><p>" + text.replace("\n", "</p><p>") + "</p></body></html>"
+        return kind, text if rng.random() < 0.5 else markup
     if kind == "encoded":
         encoding = rng.choice(ENCODINGS)
         text = page
