@@ -1846,6 +1846,106 @@ alnum_only(PyObject *module, PyObject *text)
     return out;
 }
 
+/* ------------------------------------------------------------------ JSON strings */
+
+/* json_string(text) -> str: the text as a JSON string, quotes included, exactly as
+ * json.dumps(text, ensure_ascii=False) writes it: '"' and '\\' escaped, \b \f \n \r \t by their
+ * letters, other characters below U+0020 as \u00XX, everything else (lone surrogates too) as it is.
+ * The corpus job writes a row's text with it: the json module's own escaper walks a page's text at
+ * about 200 MB/s; one counting pass and one copying pass here go several times faster. */
+static Py_ssize_t
+json_extra(Py_UCS4 ch)
+{
+    if (ch == '"' || ch == '\\')
+        return 1;
+    if (ch >= 0x20)
+        return 0;
+    return (ch == '\b' || ch == '\f' || ch == '\n' || ch == '\r' || ch == '\t') ? 1 : 5;
+}
+
+static const char json_hex[] = "0123456789abcdef";
+
+/* One kind's counting pass: how many more characters the escapes take. */
+#define JSON_COUNT(TYPE)                                                              \
+    do {                                                                              \
+        const TYPE *p = (const TYPE *)data;                                           \
+        for (Py_ssize_t i = 0; i < n; i++)                                            \
+            if (p[i] < 0x20 || p[i] == '"' || p[i] == '\\')                           \
+                extra += json_extra(p[i]);                                            \
+    } while (0)
+
+/* One kind's copying pass: runs that need no escape copied whole, each escape written out. */
+#define JSON_COPY(TYPE)                                                               \
+    do {                                                                              \
+        const TYPE *p = (const TYPE *)data;                                           \
+        TYPE *o = (TYPE *)odata;                                                      \
+        Py_ssize_t run = 0;                                                           \
+        o[k++] = '"';                                                                 \
+        for (Py_ssize_t i = 0; i < n; i++) {                                          \
+            TYPE ch = p[i];                                                           \
+            if (ch >= 0x20 && ch != '"' && ch != '\\')                                \
+                continue;                                                             \
+            memcpy(o + k, p + run, (size_t)(i - run) * sizeof(TYPE));                 \
+            k += i - run;                                                             \
+            run = i + 1;                                                              \
+            o[k++] = '\\';                                                            \
+            switch (ch) {                                                             \
+            case '"': o[k++] = '"'; break;                                            \
+            case '\\': o[k++] = '\\'; break;                                          \
+            case '\b': o[k++] = 'b'; break;                                           \
+            case '\f': o[k++] = 'f'; break;                                           \
+            case '\n': o[k++] = 'n'; break;                                           \
+            case '\r': o[k++] = 'r'; break;                                           \
+            case '\t': o[k++] = 't'; break;                                           \
+            default:                                                                  \
+                o[k++] = 'u';                                                         \
+                o[k++] = '0';                                                         \
+                o[k++] = '0';                                                         \
+                o[k++] = (TYPE)json_hex[(ch >> 4) & 0xf];                             \
+                o[k++] = (TYPE)json_hex[ch & 0xf];                                    \
+            }                                                                         \
+        }                                                                             \
+        memcpy(o + k, p + run, (size_t)(n - run) * sizeof(TYPE));                     \
+        k += n - run;                                                                 \
+        o[k++] = '"';                                                                 \
+    } while (0)
+
+static PyObject *
+json_string(PyObject *module, PyObject *text)
+{
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "json_string: text must be a str");
+        return NULL;
+    }
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), extra = 0, k = 0;
+    if (kind == PyUnicode_1BYTE_KIND)
+        JSON_COUNT(Py_UCS1);
+    else if (kind == PyUnicode_2BYTE_KIND)
+        JSON_COUNT(Py_UCS2);
+    else
+        JSON_COUNT(Py_UCS4);
+    if (n > PY_SSIZE_T_MAX / 4 - 2 - extra)
+        return PyErr_NoMemory();
+    /* the escapes are ASCII: the copy has the text's widest character, so its kind */
+    PyObject *out = PyUnicode_New(n + 2 + extra, PyUnicode_MAX_CHAR_VALUE(text));
+    if (out == NULL)
+        return NULL;
+    void *odata = PyUnicode_DATA(out);
+    if (kind == PyUnicode_1BYTE_KIND)
+        JSON_COPY(Py_UCS1);
+    else if (kind == PyUnicode_2BYTE_KIND)
+        JSON_COPY(Py_UCS2);
+    else
+        JSON_COPY(Py_UCS4);
+    assert(k == n + 2 + extra);
+    return out;
+}
+
+#undef JSON_COUNT
+#undef JSON_COPY
+
 /* ------------------------------------------------------------------ class and id names */
 
 /* name_table(table) -> capsule, name_flags(capsule, class_only, classes, ident) -> int
@@ -2128,6 +2228,8 @@ static PyMethodDef methods[] = {
     {"markup_counts", markup_counts, METH_VARARGS,
      "markup_counts(text, plain, bounded, words, groups, located) -> (list, list, list, list, list): "
      "what pagetype.markup_hints reads, in one pass"},
+    {"json_string", json_string, METH_O,
+     "json_string(text) -> str: the text as json.dumps(text, ensure_ascii=False) writes it"},
     {"alnum_only", alnum_only, METH_O,
      "alnum_only(text) -> str: the text's alphanumeric characters and line breaks, nothing else"},
     {"windowed_mean", windowed_mean, METH_VARARGS,

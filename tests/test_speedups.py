@@ -661,3 +661,21 @@ def test_month_names_fit_the_cores_index() -> None:
     names = features.ENGLISH_MONTHS + features.MONTH_NAMES
     assert all(name[0].isascii() and name[0].isalpha() for name in names)
     assert max(Counter(name[0] for name in names).values()) <= 16
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_EDGES + '"\\\x00\x01\x08\x0c\n\r\t\x1f\x7f\ud83d\udc00') | st.characters()))
+@example('"\\\n\x00 ü 😀 \ud83d')
+@example("")
+def test_json_strings_are_the_json_modules(text: str) -> None:
+    # The corpus job writes a row's text with the compiled writer: every character, lone
+    # surrogates and control characters too, as json.dumps(ensure_ascii=False) writes it.
+    import json
+
+    from boilerstrip.corpus import job
+
+    assert job._JSON_STRING is not None
+    assert job._JSON_STRING(text) == json.dumps(text, ensure_ascii=False)
+    rows = [{"id": text, "url": None, "text": text}, {"id": "1", "text": text, "n": 3, "meta": {text: [text]}}]
+    for row in rows:
+        assert job._encode(row) == json.dumps(row, ensure_ascii=False)

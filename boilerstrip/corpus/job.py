@@ -35,6 +35,7 @@ from itertools import islice
 from pathlib import Path
 from typing import IO, Any, NamedTuple
 
+from ..features import load_compiled
 from ..options import Options
 from .readers import Fields, ReaderError, Record, TruncatedInput, check_input, file_format, iter_records
 from .templates import SiteTemplates
@@ -58,6 +59,8 @@ HARD_TIMEOUT_GRACE = 30.0
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 #: One encoder for every row (``json.dumps`` with options builds one a call).
 _ENCODE = json.JSONEncoder(ensure_ascii=False).encode
+#: The compiled core's JSON string writer (``json.dumps(text, ensure_ascii=False)``, faster), or None.
+_JSON_STRING = load_compiled("json_string")
 _MANIFEST_VERSION = 1
 
 
@@ -253,10 +256,28 @@ class _Done(NamedTuple):
     size: int
 
 
+def _encode(row: dict[str, Any]) -> str:
+    """``json.dumps(row, ensure_ascii=False)``: written by the compiled core where every value is a
+    str or None (a row's usual kinds; its text is most of the time the job spends writing), else by
+    the json module, byte for byte the same."""
+    write = _JSON_STRING
+    if write is None:
+        return _ENCODE(row)
+    parts = []
+    for key, value in row.items():
+        if value is None:
+            parts.append(write(key) + ": null")
+        elif type(value) is str and type(key) is str:
+            parts.append(write(key) + ": " + write(value))
+        else:
+            return _ENCODE(row)
+    return "{" + ", ".join(parts) + "}"
+
+
 def _line(row: dict[str, Any]) -> bytes:
     """The row as one JSON line. Lone surrogates (valid in JSON text as ``"\\ud83d"``, not in UTF-8)
     become U+FFFD, as undecodable bytes do when text is decoded: the rest of the row is kept."""
-    text = _ENCODE(row)
+    text = _encode(row)
     try:
         return text.encode("utf-8") + b"\n"
     except UnicodeEncodeError:
