@@ -295,10 +295,9 @@ def run(data: object, options: Options, who: str = "clean", structure: bool = Fa
     consent = consent_span(page.texts)
     # Asked only of the short lines a selection could keep by their score (every line would cost 2%
     # of a page's run).
-    inline = inline_sections(
-        page.lowered(), (word_array <= BOILER_LINE_MAX_WORDS) & (p2_array >= INLINE_SECTION_MIN_PROBABILITY)
-    )
-    contents = toc_entries(x, words, page.lowered)
+    low = page.lowered()  # (held by the page only when short: asked once here for both rules)
+    inline = inline_sections(low, (word_array <= BOILER_LINE_MAX_WORDS) & (p2_array >= INLINE_SECTION_MIN_PROBABILITY))
+    contents = toc_entries(x, words, lambda: low)
 
     def choose(threshold_drop: float) -> _Choice:
         keep, reasons = _first_decisions(
