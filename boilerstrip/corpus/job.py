@@ -33,7 +33,7 @@ from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from itertools import islice
 from pathlib import Path
-from typing import IO, Any, NamedTuple
+from typing import IO, Any, NamedTuple, cast
 
 from ..features import load_compiled
 from ..options import Options
@@ -60,7 +60,7 @@ _SURROGATE = re.compile(r"[\ud800-\udfff]")
 #: One encoder for every row (``json.dumps`` with options builds one a call).
 _ENCODE = json.JSONEncoder(ensure_ascii=False).encode
 #: The compiled core's JSON string writer (``json.dumps(text, ensure_ascii=False)``, faster), or None.
-_JSON_STRING = load_compiled("json_string")
+_JSON_STRING = cast("Callable[[str], str] | None", load_compiled("json_string"))
 _MANIFEST_VERSION = 1
 
 
