@@ -1823,13 +1823,21 @@ done:
 /* alnum_only(text) -> str: text with every character dropped that is neither alphanumeric (str.isalnum,
  * which is what re's \w tests besides "_") nor a line break: what select._normal_lines's
  * pattern [^\w\n]+ leaves of a text whose "_" are gone, in one pass and one copy. */
+/* 0 when `text` is a str, else -1 with a TypeError naming the function `who`. */
+static int
+require_str(PyObject *text, const char *who)
+{
+    if (PyUnicode_Check(text))
+        return 0;
+    PyErr_Format(PyExc_TypeError, "%s: text must be a str", who);
+    return -1;
+}
+
 static PyObject *
 alnum_only(PyObject *module, PyObject *text)
 {
-    if (!PyUnicode_Check(text)) {
-        PyErr_SetString(PyExc_TypeError, "alnum_only: text must be a str");
+    if (require_str(text, "alnum_only") < 0)
         return NULL;
-    }
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     Py_ssize_t n = PyUnicode_GET_LENGTH(text), k = 0;
@@ -1913,10 +1921,8 @@ static const char json_hex[] = "0123456789abcdef";
 static PyObject *
 json_string(PyObject *module, PyObject *text)
 {
-    if (!PyUnicode_Check(text)) {
-        PyErr_SetString(PyExc_TypeError, "json_string: text must be a str");
+    if (require_str(text, "json_string") < 0)
         return NULL;
-    }
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     Py_ssize_t n = PyUnicode_GET_LENGTH(text), extra = 0, k = 0;
