@@ -117,13 +117,12 @@ def _toc_headers(lines: list[str]) -> list[str]:
 
 SECTIONS = ["Constructor", "Instance properties", "Instance methods", "Events", "See also"]
 BODY = "Fired when the buffer has room again after it was full, so that a waiting producer may send again."
+# A reference page: its contents list names its sections, which follow with their text between them.
+CONTENTS_PAGE = ["Channel", BODY, "On this page", *SECTIONS, *(x for name in SECTIONS for x in (name, BODY, BODY))]
 
 
 def test_a_see_also_entry_in_the_pages_contents_opens_no_teaser_run() -> None:
-    # The contents list names the page's own sections, which follow with their text between them.
-    page = ["Channel", BODY, "On this page", *SECTIONS]
-    for name in SECTIONS:
-        page += [name, BODY, BODY]
+    page = CONTENTS_PAGE
     assert _toc_headers(page) == ["See also"]
     x = page_features(segment("\n".join(page)), full=False)
     words = block_words(x).tolist()
@@ -150,13 +149,9 @@ def test_only_the_first_headers_are_asked_whether_they_are_contents_entries() ->
     # TOC_MAX_HEADERS of them, so its cost stays linear. A contents list after that many is not read.
     from boilerstrip.thresholds import TOC_MAX_HEADERS
 
-    contents = ["Channel", BODY, "On this page", *SECTIONS]
-    for name in SECTIONS:
-        contents += [name, BODY, BODY]
-    assert _toc_headers(contents) == ["See also"]
     before = ["Related articles", BODY] * TOC_MAX_HEADERS
-    assert _toc_headers(before + contents) == []
-    assert _toc_headers(before[2:] + contents) == ["See also"]
+    assert _toc_headers(before + CONTENTS_PAGE) == []
+    assert _toc_headers(before[2:] + CONTENTS_PAGE) == ["See also"]
 
 
 GERMAN_ARTICLE = "\n".join(
