@@ -8,7 +8,7 @@ header such as "You might also like" and the teaser list under it.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Collection, Sequence
 from enum import Enum
 
 import numpy as np
@@ -150,9 +150,9 @@ def flag(
     return out, matched
 
 
-def toc_entries(x: np.ndarray, words: Sequence[float], lowered: Callable[[], Sequence[str]]) -> set[int]:
-    """The section headers that are entries of the page's table of contents (``lowered``: the page's
-    lines, lower-cased, asked for only when the page has a section header).
+def toc_entries(x: np.ndarray, words: Sequence[float], lines: Sequence[str]) -> set[int]:
+    """The section headers that are entries of the page's table of contents (``lines``: the page's
+    lines, lower-cased).
 
     A contents list names the page's own sections, which follow it in the same order: the header's
     line comes again further down, and so do at least :data:`TOC_MIN_ENTRIES` of the short lines
@@ -165,7 +165,6 @@ def toc_entries(x: np.ndarray, words: Sequence[float], lowered: Callable[[], Seq
     headers = np.flatnonzero(x[:, COLUMN["section_header"]]).tolist()[:TOC_MAX_HEADERS] if len(x) else []
     if not headers:
         return set()
-    lines = lowered()
     places: dict[str, list[int]] = {}
 
     def next_place(line: str, after: int) -> int | None:

@@ -297,7 +297,8 @@ def run(data: object, options: Options, who: str = "clean", structure: bool = Fa
     # of a page's run).
     low = page.lowered()  # (held by the page only when short: asked once here for both rules)
     inline = inline_sections(low, (word_array <= BOILER_LINE_MAX_WORDS) & (p2_array >= INLINE_SECTION_MIN_PROBABILITY))
-    contents = toc_entries(x, words, lambda: low)
+    contents = toc_entries(x, words, low)
+    del low  # a long page's lower-cased copy is as large as its text: not held through the selection
 
     def choose(threshold_drop: float) -> _Choice:
         keep, reasons = _first_decisions(

@@ -112,7 +112,7 @@ def test_section_header_drops_the_teasers_under_it() -> None:
 def _toc_headers(lines: list[str]) -> list[str]:
     x = page_features(segment("\n".join(lines)), full=False)
     low = [line.lower() for line in lines]
-    return [lines[i] for i in sorted(toc_entries(x, block_words(x).tolist(), lambda: low))]
+    return [lines[i] for i in sorted(toc_entries(x, block_words(x).tolist(), low))]
 
 
 SECTIONS = ["Constructor", "Instance properties", "Instance methods", "Events", "See also"]
@@ -126,7 +126,7 @@ def test_a_see_also_entry_in_the_pages_contents_opens_no_teaser_run() -> None:
     assert _toc_headers(page) == ["See also"]
     x = page_features(segment("\n".join(page)), full=False)
     words = block_words(x).tolist()
-    contents = toc_entries(x, words, lambda: [line.lower() for line in page])
+    contents = toc_entries(x, words, [line.lower() for line in page])
     reasons = veto(x, words, [0.3] * len(page), contents=contents)
     first, last = page.index("See also"), len(page) - 3
     assert reasons[first] is None and reasons[first + 1] is None  # the first section is no teaser
