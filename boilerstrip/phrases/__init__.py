@@ -160,26 +160,19 @@ INLINE_SECTION_RE = re.compile(
 COMMENTS_RE = _whole_line(_PHRASES["COMMENTS"], _SECTION_TAIL)
 #: How many characters may follow a counted comments header ("7 Responses to “Why we moved”").
 COMMENT_COUNT_TAIL_CHARS = 80
+#: A count and a COMMENT_COUNTS noun at a line's start ("12 Comments"), the count captured: the
+#: three patterns below go on from it.
+_COUNT_NOUN = r"^(?:[^\w\n]|_)*(\d+)[^\S\n]+" + _trie_source(_split(_PHRASES["COMMENT_COUNTS"])[0])
 #: The same header after its count: "12 Comments", "7 Responses to “Why we moved”", "3 Kommentare".
-COMMENT_COUNT_RE = re.compile(
-    r"^(?:[^\w\n]|_)*(\d+)[^\S\n]+"
-    + _trie_source(_split(_PHRASES["COMMENT_COUNTS"])[0])
-    + rf"(?!\w)(?:[^\w\n].{{0,{COMMENT_COUNT_TAIL_CHARS}}})?$"
-)
+COMMENT_COUNT_RE = re.compile(_COUNT_NOUN + rf"(?!\w)(?:[^\w\n].{{0,{COMMENT_COUNT_TAIL_CHARS}}})?$")
 #: Such a header that names the post the comments are on, in quotes: "3 thoughts on “Title”", "2
 #: Gedanken zu „Titel“" (a listicle's heading "3 thoughts on leadership" quotes nothing).
 COMMENT_TOPIC_RE = re.compile(
-    r"^(?:[^\w\n]|_)*\d+[^\S\n]+"
-    + _trie_source(_split(_PHRASES["COMMENT_COUNTS"])[0])
-    + r"[^\S\n]+"
-    + _trie_source(_split(_PHRASES["COMMENT_TOPIC"])[0])
-    + r"[^\S\n]+[\"“”„«»‘’‚'‹›]"
+    _COUNT_NOUN + r"[^\S\n]+" + _trie_source(_split(_PHRASES["COMMENT_TOPIC"])[0]) + r"[^\S\n]+[\"“”„«»‘’‚'‹›]"
 )
 #: Such a header that is nothing but the count: "12 Comments", "3 Kommentare:" (a blog's comments
 #: heading; a sentence that counts comments goes on to other words).
-COMMENT_COUNT_ALONE_RE = re.compile(
-    r"^(?:[^\w\n]|_)*\d+[^\S\n]+" + _trie_source(_split(_PHRASES["COMMENT_COUNTS"])[0]) + r"(?!\w)[^\w\n]*$"
-)
+COMMENT_COUNT_ALONE_RE = re.compile(_COUNT_NOUN + r"(?!\w)[^\w\n]*$")
 #: A phrase that marks a short line as boilerplate on its own (share, cookie, legal, account);
 #: LINE_SPACELESS_RE holds the phrases of scripts written without spaces.
 LINE_RE, LINE_SPACELESS_RE = _anywhere(_PHRASES["LINE"])
