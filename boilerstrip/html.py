@@ -41,6 +41,8 @@ from .phrases.markup import (
     POST_BODY_NAMES,
     POST_NAMES,
     RELATED_FRAGMENTS,
+    REVIEW_FRAGMENTS,
+    REVIEW_WORDS,
     UNDISCLOSED_FRAGMENTS,
     UNDISCLOSED_ROLES,
 )
@@ -84,7 +86,7 @@ _BLOCK = frozenset({"p", "div", "section", "article", "main", "aside", "header",
 
 # Container flags, inherited by everything inside.
 (NAV, ASIDE, FOOTER, HEADER, MAIN, LIST, TABLE, QUOTE, FIGURE, FORM, BOILER, CONTENT, COMMENT, PRE, NOSCRIPT, AUTHOR,
- RELATED, CONSENT, POST_BODY, POST) = (1 << i for i in range(20))  # fmt: skip
+ RELATED, CONSENT, POST_BODY, POST, REVIEW) = (1 << i for i in range(21))  # fmt: skip
 _TAG_FLAGS = {
     "nav": NAV, "menu": NAV, "aside": ASIDE, "footer": FOOTER, "header": HEADER, "main": MAIN, "article": MAIN,
     "li": LIST, "dd": LIST, "dt": LIST, "td": TABLE, "th": TABLE, "blockquote": QUOTE, "figure": FIGURE,
@@ -128,7 +130,8 @@ _CONTENT_ATTR = re.compile(trie_source(CONTENT_FRAGMENTS))
 _AUTHOR_ATTR = re.compile(trie_source(AUTHOR_FRAGMENTS))
 _RELATED_ATTR = re.compile(trie_source(RELATED_FRAGMENTS))
 _CONSENT_ATTR = re.compile(trie_source(CONSENT_FRAGMENTS))
-#: Any of the six above: most names match none, and are read once.
+_REVIEW_ATTR = re.compile(trie_source(REVIEW_FRAGMENTS) + f"|(?<![a-z0-9])(?:{trie_source(REVIEW_WORDS)})(?![a-z0-9])")
+#: Any of the seven above: most names match none, and are read once.
 _ANY_ATTR = re.compile(
     trie_source(
         (
@@ -138,16 +141,18 @@ _ANY_ATTR = re.compile(
             *AUTHOR_FRAGMENTS,
             *RELATED_FRAGMENTS,
             *CONSENT_FRAGMENTS,
+            *REVIEW_FRAGMENTS,
         )
     )
     + "|"
     + _BOILER_WORDS_SOURCE
+    + f"|(?<![a-z0-9])(?:{trie_source(REVIEW_WORDS)})(?![a-z0-9])"
 )
 # Headings' ids are slugs of their text and inline elements name styles: only containers' names count.
 _UNNAMED = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "a", "span", "b", "strong", "i", "em", "img", "small"})
 # The page's own elements carry state classes ("tweak-blog-item-show-author-profile", "has-related-posts",
 # "cookie-banner-visible") that name no part of it: they give no box (the rules' inputs, not model features).
-_BOXES = AUTHOR | RELATED | CONSENT | POST_BODY | POST
+_BOXES = AUTHOR | RELATED | CONSENT | REVIEW | POST_BODY | POST
 _NAME_MASKS = {"html": _BOXES, "body": _BOXES}
 # React's streamed server rendering sends each suspended part as <div hidden id="S:n">, moved into place by a
 # script on arrival: the page's main content is often there, and a browser shows it.
@@ -186,6 +191,8 @@ class HtmlPage:
     related_box: np.ndarray | None = None
     #: per line, whether it sits in a cookie or consent dialog (a rule's input, not a model feature)
     consent_box: np.ndarray | None = None
+    #: per line, whether it sits in a box of customers' reviews (a rule's input, not a model feature)
+    review_box: np.ndarray | None = None
     #: per line, whether it sits in the page's one post container, if it names one (see :func:`_post_body`)
     post_body: np.ndarray | None = None
     #: per line, the id of its shape: the tag and classes of its block element and two block ancestors
@@ -230,6 +237,8 @@ def _name_flags(name: str, is_class: bool) -> int:
         flags |= RELATED
     if _CONSENT_ATTR.search(low):
         flags |= CONSENT
+    if _REVIEW_ATTR.search(low):
+        flags |= REVIEW
     return flags
 
 
@@ -241,9 +250,11 @@ def _name_table() -> bytes:
     leads deeper; a node's edges come by character."""
     root: dict[str, Any] = {}
     fragments = ((BOILER_FRAGMENTS, BOILER), (COMMENT_FRAGMENTS, COMMENT), (CONTENT_FRAGMENTS, CONTENT),
-                 (AUTHOR_FRAGMENTS, AUTHOR), (RELATED_FRAGMENTS, RELATED), (CONSENT_FRAGMENTS, CONSENT))  # fmt: skip
+                 (AUTHOR_FRAGMENTS, AUTHOR), (RELATED_FRAGMENTS, RELATED), (CONSENT_FRAGMENTS, CONSENT),
+                 (REVIEW_FRAGMENTS, REVIEW))  # fmt: skip
     entries = [(fragment, flag, 0, 0) for group, flag in fragments for fragment in group]
     entries += [(word, 0, BOILER, 0) for word in BOILER_WORDS]
+    entries += [(word, 0, REVIEW, 0) for word in REVIEW_WORDS]
     entries += [(name, 0, 0, POST_BODY) for name in POST_BODY_NAMES]
     entries += [(name, 0, 0, POST) for name in POST_NAMES if name not in POST_BODY_NAMES]
     for fragment, anywhere, token, whole in entries:
@@ -671,8 +682,8 @@ def html_page(markup: str, structure: Recorder | None = None) -> HtmlPage:
     shapes = np.frombuffer(lines.shape, dtype=np.int64) if len(lines) else np.zeros(0, dtype=np.int64)
     page = HtmlPage("\n".join(lines.texts), _columns(lines), title, containers.astype(np.intp),
                     structure.structure if structure is not None else None, (flags & AUTHOR) > 0,
-                    (flags & RELATED) > 0, (flags & CONSENT) > 0, _post_body(flags), shapes,
-                    tuple(lines._shapes))  # fmt: skip
+                    (flags & RELATED) > 0, (flags & CONSENT) > 0, (flags & REVIEW) > 0, _post_body(flags),
+                    shapes, tuple(lines._shapes))  # fmt: skip
     lap("html features")
     return page
 

@@ -70,11 +70,14 @@ from .thresholds import (
     POST_MISSED_KEPT_SHARE,
     POST_MISSED_MAX_WORDS,
     POST_MISSED_OWN_SHARE,
+    PRODUCT_PAGE_TYPE_PROBABILITY,
     RELATED_BOX_KEEP_PROBABILITY,
     RELATED_BOX_MAX_SHARE,
     RESCUE_BODY_WORDS,
     RESCUE_CANDIDATE_PROBABILITY,
     RESCUE_CANDIDATE_WORDS,
+    REVIEW_BOX_KEEP_PROBABILITY,
+    REVIEW_BOX_MAX_SHARE,
     TEMPLATE_KEPT_SHARE,
     TEMPLATE_MAX_GROWTH,
     TEMPLATE_MIN_KEPT,
@@ -160,6 +163,7 @@ class Prepared:
     author_box: np.ndarray | None = None  #: HTML: lines inside an author box
     related_box: np.ndarray | None = None  #: HTML: lines inside a box of links to related pages
     consent_box: np.ndarray | None = None  #: HTML: lines inside a cookie or consent dialog
+    review_box: np.ndarray | None = None  #: HTML: lines inside a box of customers' reviews
     post_body: np.ndarray | None = None  #: HTML: lines inside the page's one post container
     shapes: np.ndarray | None = None  #: HTML: each line's shape id (see html.HtmlPage.shapes)
     shape_names: tuple[str, ...] = ()  #: HTML: the shapes, by id
@@ -186,13 +190,13 @@ def prepare(data: object, options: Options, who: str, structure: bool = False) -
     page = html_page(text, recorder)
     if options.preset == "fast" or not page.text:
         return Prepared(page.text, "html", models().html, page.columns, page.containers, text, page.structure,
-                        page.author_box, page.related_box, page.consent_box, page.post_body, page.shapes,
-                    page.shape_names)  # fmt: skip
+                        page.author_box, page.related_box, page.consent_box, page.review_box, page.post_body,
+                        page.shapes, page.shape_names)  # fmt: skip
     extra = np.hstack((page.columns, votes(text, page.text.splitlines())))
     lap("votes")
     return Prepared(page.text, "html+votes", models().votes, extra, page.containers, text, page.structure,
-                    page.author_box, page.related_box, page.consent_box, page.post_body, page.shapes,
-                    page.shape_names)  # fmt: skip
+                    page.author_box, page.related_box, page.consent_box, page.review_box, page.post_body,
+                    page.shapes, page.shape_names)  # fmt: skip
 
 
 def _clean_page_veto(veto: Reason | None, p: float) -> Reason | None:
@@ -265,6 +269,10 @@ def run(data: object, options: Options, who: str = "clean", structure: bool = Fa
             lap("page type")
         return _is_list_page(kinds[0])
 
+    def product_page() -> bool:
+        list_page()
+        return kinds[0]["product"] >= PRODUCT_PAGE_TYPE_PROBABILITY
+
     # Page text marks no menus, so its cards look like them to the scores: on a text list page every
     # line scoring TEXT_LIST_PAGE_PROBABILITY is kept, wherever it is (cheap: no markup to scan).
     text_list = prepared.extra is None and len(page) > 0 and list_page()
@@ -312,6 +320,8 @@ def run(data: object, options: Options, who: str = "clean", structure: bool = Fa
             _drop_box(keep, reasons, p2, prepared.related_box, word_array, Reason.RELATED, list_page)
         if prepared.consent_box is not None:
             _drop_box(keep, reasons, p2, prepared.consent_box, word_array, Reason.CONSENT)
+        if prepared.review_box is not None:  # a product's reviews; a review article's text is its content
+            _drop_box(keep, reasons, p2, prepared.review_box, word_array, Reason.REVIEWS, lambda: not product_page())
         region = main_region(region_anchors(keep, menus, words), p2, words)
         _restrict_to_region(keep, reasons, p2, region, outside_bar, words)
         fill_gaps(keep, reasons, p2, code, words, items, prepared.containers)
@@ -613,6 +623,7 @@ _BOXES = {
     Reason.AUTHOR_BOX: (AUTHOR_BOX_KEEP_PROBABILITY, AUTHOR_BOX_MAX_SHARE, False),
     Reason.RELATED: (RELATED_BOX_KEEP_PROBABILITY, RELATED_BOX_MAX_SHARE, True),
     Reason.CONSENT: (CONSENT_BOX_KEEP_PROBABILITY, CONSENT_BOX_MAX_SHARE, False),
+    Reason.REVIEWS: (REVIEW_BOX_KEEP_PROBABILITY, REVIEW_BOX_MAX_SHARE, False),
 }
 
 

@@ -47,6 +47,8 @@ LIST_PAGE_TEASER_PROBABILITY = 0.3
 #: ... where the page has at least this many such lines (one or two are a "related" box, not cards):
 #: below it the page type is not even worked out (on HTML it scans the markup).
 LIST_PAGE_MIN_CARDS = 5
+#: A product page by the page type: its customers' reviews are not its content (REVIEW_BOX_KEEP_PROBABILITY).
+PRODUCT_PAGE_TYPE_PROBABILITY = 0.5
 #: On page text (no menus marked) of a list page, every line scoring at least this is kept, inside
 #: the main region or not: the cards are spread over the page and look like menu lines to the scores.
 TEXT_LIST_PAGE_PROBABILITY = 0.2
@@ -96,6 +98,12 @@ AUTHOR_BOX_MAX_SHARE = 0.2
 RELATED_BOX_KEEP_PROBABILITY = 0.95
 #: ... and only where such containers hold at most this share of the kept words.
 RELATED_BOX_MAX_SHARE = 0.5
+#: HTML, on a product page (PRODUCT_PAGE_TYPE_PROBABILITY): a line inside a box of customers' reviews
+#: (``product-reviews``, a Yotpo or Judge.me widget) is dropped unless it scores at least this ...
+REVIEW_BOX_KEEP_PROBABILITY = 1.01
+#: ... and only where such containers hold at most this share of the page's words (more, and the name
+#: is the page's own: a review site's, or a tab panel that holds the description too).
+REVIEW_BOX_MAX_SHARE = 0.5
 #: Lines naming a consent purpose that make a consent dialog's list (:func:`select.consent_span`): the
 #: list names ten or so, an article that mentions one or two is no such list.
 CONSENT_MIN_LINES = 3

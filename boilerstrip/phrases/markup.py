@@ -47,6 +47,15 @@ RELATED_FRAGMENTS: tuple[str, ...] = (
     "further-read", "trending", "most-read", "mostread", "most-popular", "mostpopular", "popular-posts",
     "verwandt", "empfehl", "weitere-artikel", "relacionad", "correlat", "gerelateerd", "powiazane", "похож",
 )  # fmt: skip
+#: Containers of the customers' reviews of a product (the shop's own, or a review platform's widget:
+#: Yotpo, Judge.me, Okendo, Stamped, Bazaarvoice, PowerReviews, Trustpilot, Feefo, Reevoo): boilerplate
+#: on a product page, whose content is what the shop says of the product. Whole tokens only
+#: (:data:`REVIEW_WORDS`): "preview" and "reviewer-card" name no such box.
+REVIEW_FRAGMENTS: tuple[str, ...] = ("yotpo", "jdgm", "judgeme", "okendo", "bazaarvoice", "powerreviews", "trustpilot")
+REVIEW_WORDS: tuple[str, ...] = (
+    "review", "reviews", "stamped", "feefo", "reevoo", "bewertung", "bewertungen", "kundenbewertungen", "avis",
+    "recensioni", "recensies", "reseñas", "resenas", "opinie", "отзывы",
+)  # fmt: skip
 #: Containers of user comments (content on a forum, boilerplate under most articles).
 COMMENT_FRAGMENTS: tuple[str, ...] = (
     "comment", "disqus", "respond", "reply", "replies", "discussion", "kommentar", "commentaire", "comentario",
