@@ -37,6 +37,7 @@ from .select import (
     names_its_post,
     region_anchors,
     repeats_title,
+    reviews_header,
 )
 from .structure import Recorder, Structure
 from .thresholds import (
@@ -338,6 +339,10 @@ def run(data: object, options: Options, who: str = "clean", structure: bool = Fa
                 keep[i], reasons[i] = False, Reason.COMMENTS
         for i in range(*consent) if consent is not None else ():
             keep[i], reasons[i] = False, Reason.CONSENT
+        if prepared.extra is None and len(page) and product_page():  # (HTML: the review boxes, above)
+            reviews = reviews_header(page.texts, words, keep)
+            for i in _after_header(keep, p2, reviews, None, REVIEW_BOX_KEEP_PROBABILITY) if reviews is not None else ():
+                keep[i], reasons[i] = False, Reason.REVIEWS
         if prepared.post_body is not None:
             _drop_after_post(keep, reasons, prepared.post_body, word_array)
         if prepared.shapes is not None:  # a blog's comments are no template of its post

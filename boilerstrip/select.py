@@ -26,6 +26,7 @@ from .phrases import (
     COMMENTS_RE,
     CONSENT_MARKS,
     CONSENT_RE,
+    REVIEWS_RE,
 )
 from .score import best_stretch
 from .thresholds import (
@@ -44,6 +45,9 @@ from .thresholds import (
     REGION_ANCHOR_MIN_WORDS,
     REGION_PENALTY,
     REPEAT_KEEP_PROBABILITY,
+    REVIEWS_HEADER_MAX_WORDS,
+    REVIEWS_MENU_MAX_WORDS,
+    REVIEWS_MIN_PARAGRAPHS,
     TITLE_LOOKBACK,
     TITLE_MAX_WORDS,
     TITLE_MIN_WORDS,
@@ -135,6 +139,30 @@ def comments_header(
         if COMMENTS_RE.match(texts[start + 1 + i].lower()):
             return start + 1 + i
     return counted if counted is not None and counted > start else None
+
+
+def reviews_header(texts: Sequence[str], words: Sequence[float], keep: Sequence[bool]) -> int | None:
+    """The header that opens a product's customer reviews after its description ("Customer Reviews",
+    "Reviews (212)"), or ``None``: a short line of a ``REVIEWS`` phrase after at least
+    REVIEWS_MIN_PARAGRAPHS kept lines of running text, unless it stands in a run of lines as short as
+    a menu's (REVIEWS_MENU_MAX_WORDS: the two before it, or those on either side), since a tab bar
+    ("Description", "Specifications", "Reviews") or the site's menu names the reviews without opening
+    them."""
+    paragraphs, last = 0, len(texts) - 1
+    for i, text in enumerate(texts):
+        if (
+            paragraphs >= REVIEWS_MIN_PARAGRAPHS
+            and words[i] <= REVIEWS_HEADER_MAX_WORDS
+            and REVIEWS_RE.match(text.lower())
+        ):
+            before = words[i - 1] <= REVIEWS_MENU_MAX_WORDS
+            if not (
+                before
+                and (words[i - 2] <= REVIEWS_MENU_MAX_WORDS or i == last or words[i + 1] <= REVIEWS_MENU_MAX_WORDS)
+            ):
+                return i
+        paragraphs += keep[i] and words[i] >= LONG_LINE_WORDS
+    return None
 
 
 def consent_span(texts: Sequence[str]) -> tuple[int, int] | None:

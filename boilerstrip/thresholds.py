@@ -104,6 +104,15 @@ REVIEW_BOX_KEEP_PROBABILITY = 1.01
 #: ... and only where such containers hold at most this share of the page's words (more, and the name
 #: is the page's own: a review site's, or a tab panel that holds the description too).
 REVIEW_BOX_MAX_SHARE = 0.5
+#: Page text of a product page: a line of a ``REVIEWS`` phrase of at most this many words heads the
+#: customers' reviews, and the kept lines after it go whatever they score (REVIEW_BOX_KEEP_PROBABILITY) ...
+REVIEWS_HEADER_MAX_WORDS = 6
+#: ... where at least this many kept lines of running text come before it (the description; a tab
+#: bar's "Reviews" often stands above it) ...
+REVIEWS_MIN_PARAGRAPHS = 3
+#: ... unless it stands among lines of at most this many words (the two before it, or the one before
+#: and the one after): a tab bar or a menu.
+REVIEWS_MENU_MAX_WORDS = 3
 #: Lines naming a consent purpose that make a consent dialog's list (:func:`select.consent_span`): the
 #: list names ten or so, an article that mentions one or two is no such list.
 CONSENT_MIN_LINES = 3

@@ -758,6 +758,30 @@ def test_a_count_alone_is_a_comments_heading_and_a_counting_sentence_is_not() ->
     assert not counts_alone(["Post"], None)
 
 
+def test_a_reviews_header_opens_the_reviews_and_a_tab_bar_or_menu_naming_them_does_not() -> None:
+    from boilerstrip.select import reviews_header
+
+    about = [
+        "The kettle heats water to the degree you choose and holds it there for up to an hour.",
+        "Its slim gooseneck spout pours a steady, thin stream for pour-over coffee and delicate teas.",
+        "Every kettle is tested at our workshop before it ships, and comes with a two-year warranty.",
+    ]
+    review = "I bought this after my old kettle gave up and I have used it twice a day for three months now."
+
+    def header(texts: list[str]) -> int | None:
+        return reviews_header(texts, [float(len(t.split())) for t in texts], [True] * len(texts))
+
+    assert header(["Kettle", *about, "Specifications: 1.7 litres", "Customer Reviews (318)", review]) == 5
+    assert header(["Kettle", *about, "Power: 1200 watts, 75 cm cord", "212 Reviews", review]) == 5
+    assert header(["Kettle", *about, "Bewertungen:", review]) == 4
+    # A tab bar (or the site's menu) names the reviews between other short labels: it opens nothing.
+    assert header(["Kettle", *about, "Description", "Reviews", "Shipping", *about]) is None
+    assert header(["Kettle", *about, "Specifications", "FAQs", "Reviews", "Skip to product information"]) is None
+    # Before the description (a tab above it), and a sentence about reviews, are no header either.
+    assert header(["Kettle", about[0], "Customer Reviews (318)", *about[1:], review]) is None
+    assert header(["Kettle", *about, "Read what our buyers say in their many reviews.", review]) is None
+
+
 def test_the_bar_outside_the_main_region_by_input_and_page_type() -> None:
     # A text thread's posts and a text list's cards are spread over the page: kept lines stay wherever
     # they are; an article's far-off lines need a high score, HTML's a near-certain one.

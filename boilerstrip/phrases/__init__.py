@@ -3,8 +3,9 @@ r"""Boilerplate phrase lists, one data module per language, compiled into three 
 Each language module defines ``SECTION``, ``LINE`` and ``NAVIGATION`` tuples of lower-case phrases,
 and may define ``COMMENTS``: the section headers that open the readers' comments (section headers
 too, so they join ``SECTION``), ``COMMENT_COUNTS``: the nouns that head them after a count,
-``COMMENT_TOPIC``: the words after such a count that name the post ("on", "zu"), and ``CONSENT``:
-what a consent dialog's settings list names.
+``COMMENT_TOPIC``: the words after such a count that name the post ("on", "zu"), ``REVIEWS``: the
+headers that open a product's customer reviews, and ``CONSENT``: what a consent dialog's settings
+list names.
 They are merged and compiled here into trie-shaped alternations (one branch per first character),
 so matching costs one linear scan whatever the number of phrases, and no branch can backtrack
 catastrophically. The patterns are MULTILINE and never cross a line end, so one scan of a whole
@@ -34,7 +35,7 @@ _SPACELESS = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]")
 
 
 def _load() -> dict[str, list[str]]:
-    kinds = ("SECTION", "LINE", "NAVIGATION", "COMMENTS", "COMMENT_COUNTS", "COMMENT_TOPIC", "CONSENT")
+    kinds = ("SECTION", "LINE", "NAVIGATION", "COMMENTS", "COMMENT_COUNTS", "COMMENT_TOPIC", "REVIEWS", "CONSENT")
     merged: dict[str, list[str]] = {kind: [] for kind in kinds}
     for code in LANGUAGES:
         module = importlib.import_module(f"{__name__}.{code}")
@@ -173,6 +174,13 @@ COMMENT_TOPIC_RE = re.compile(
 #: Such a header that is nothing but the count: "12 Comments", "3 Kommentare:" (a blog's comments
 #: heading; a sentence that counts comments goes on to other words).
 COMMENT_COUNT_ALONE_RE = re.compile(_COUNT_NOUN + r"(?!\w)[^\w\n]*$")
+#: A header that opens a product's customer reviews, after a count or before one: "Customer Reviews",
+#: "Reviews (212)", "212 Reviews", "Kundenbewertungen:" (spaced scripts only).
+REVIEWS_RE = re.compile(
+    r"^(?:[^\w\n]|_)*(?:\d[\d,.]*[^\S\n]+)?"
+    + _trie_source(_split(_PHRASES["REVIEWS"])[0])
+    + r"(?!\w)[^\w\n]*(?:\d[\d,.]*[^\w\n]*)?$"
+)
 #: A phrase that marks a short line as boilerplate on its own (share, cookie, legal, account);
 #: LINE_SPACELESS_RE holds the phrases of scripts written without spaces.
 LINE_RE, LINE_SPACELESS_RE = _anywhere(_PHRASES["LINE"])
@@ -203,6 +211,7 @@ NAVIGATION_TRIES = _tries(_PHRASES["NAVIGATION"])
 __all__ = [
     "COMMENTS_RE", "COMMENT_COUNT_RE", "COMMENT_TOPIC_RE", "CONSENT_MARKS", "CONSENT_RE", "INLINE_SECTION_RE",
     "LANGUAGES", "LINE_RE",
-    "LINE_SPACELESS_RE", "LINE_TRIE", "NAVIGATION_RE", "NAVIGATION_TRIES", "SECTION_RE", "SECTION_TAIL_CHARS",
+    "LINE_SPACELESS_RE", "LINE_TRIE", "NAVIGATION_RE", "NAVIGATION_TRIES", "REVIEWS_RE", "SECTION_RE",
+    "SECTION_TAIL_CHARS",
     "SECTION_TRIES",
 ]  # fmt: skip

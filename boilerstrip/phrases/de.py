@@ -215,3 +215,11 @@ COMMENT_TOPIC = (
     "zum",
     "zur",
 )
+
+REVIEWS = (
+    "bewertungen",
+    "kundenbewertungen",
+    "kundenrezensionen",
+    "rezensionen",
+    "produktbewertungen",
+)

@@ -7,6 +7,7 @@ NAVIGATION: a whole short line that is a menu item.
 COMMENT_COUNTS: the nouns after a count that head the readers' comments ("12 Comments", "7 Responses").
 COMMENT_TOPIC: the words after such a count that name the post the comments are on ("3 thoughts on
 “Title”"): a blog's comments say so, a forum's replies seldom do.
+REVIEWS: a short line that opens a product's customer reviews ("Customer Reviews", "Reviews (212)").
 CONSENT: what a consent dialog's settings list names, the purposes and features of the IAB's
 Transparency and Consent Framework (versions 2.0 and 2.2, both spellings): found anywhere in a line.
 """
@@ -312,4 +313,19 @@ COMMENT_COUNTS = (
 COMMENT_TOPIC = (
     "on",
     "to",
+)
+
+REVIEWS = (
+    "reviews",
+    "review",
+    "customer reviews",
+    "customer review",
+    "product reviews",
+    "user reviews",
+    "ratings & reviews",
+    "ratings and reviews",
+    "reviews & ratings",
+    "reviews and ratings",
+    "top reviews",
+    "most helpful reviews",
 )

@@ -128,3 +128,11 @@ COMMENT_TOPIC = (
     "a",
     "al",
 )
+
+REVIEWS = (
+    "opiniones",
+    "reseñas",
+    "opiniones de clientes",
+    "valoraciones",
+    "opiniones de los clientes",
+)

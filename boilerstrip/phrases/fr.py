@@ -139,3 +139,10 @@ COMMENT_TOPIC = (
     "à",
     "au",
 )
+
+REVIEWS = (
+    "avis",
+    "avis clients",
+    "avis des clients",
+    "avis client",
+)

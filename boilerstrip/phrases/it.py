@@ -117,3 +117,9 @@ COMMENT_TOPIC = (
     "a",
     "al",
 )
+
+REVIEWS = (
+    "recensioni",
+    "recensioni dei clienti",
+    "recensioni clienti",
+)

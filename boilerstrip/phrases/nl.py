@@ -112,3 +112,9 @@ COMMENT_TOPIC = (
     "over",
     "bij",
 )
+
+REVIEWS = (
+    "beoordelingen",
+    "klantbeoordelingen",
+    "reviews van klanten",
+)

@@ -110,3 +110,9 @@ COMMENT_COUNTS = (
     "komentarzy",
     "komentarz",
 )
+
+REVIEWS = (
+    "opinie",
+    "opinie klientów",
+    "recenzje",
+)

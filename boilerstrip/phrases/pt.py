@@ -129,3 +129,10 @@ COMMENT_TOPIC = (
     "a",
     "ao",
 )
+
+REVIEWS = (
+    "avaliações",
+    "avaliações de clientes",
+    "opiniões",
+    "avaliações dos clientes",
+)
