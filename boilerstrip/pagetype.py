@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from itertools import repeat
+from itertools import compress, repeat
+from operator import le
 from typing import Any, cast
 
 import numpy as np
@@ -126,11 +127,28 @@ _LINE_KINDS: dict[str, tuple[str, ...]] = {
     "list_controls": ("sort by", "sort", "filter", "filters", "load more", "show more", "view all", "results"),
     "calls_to_action": ("contact us", "get started", "learn more", "book now", "get a quote", "request a quote",
                         "book a demo", "request a demo"),
+    "product_options": ("quantity", "qty", "qty:", "quantity:", "size", "size:", "select size", "select a size",
+                        "size guide", "size chart", "color", "color:", "colour", "colour:", "select color",
+                        "add to wishlist", "add to wish list", "add to favorites", "add to favourites", "wishlist",
+                        "sku", "sku:", "item number", "model number", "in stock.", "only a few left",
+                        "notify me when available", "pick up in store", "free shipping", "free delivery",
+                        "free returns"),
+    "product_tabs": ("description", "product description", "product details", "details", "specifications", "specs",
+                     "features", "shipping & returns", "shipping and returns", "delivery & returns",
+                     "delivery and returns", "ingredients", "how to use", "materials", "care"),
+    "reviews": ("reviews", "customer reviews", "write a review", "was this review helpful?", "verified buyer",
+                "verified purchase", "helpful", "recommends this product"),
 }  # fmt: skip
 _LINE_KIND = {phrase: kind for kind, phrases in _LINE_KINDS.items() for phrase in phrases}
 _CODE_ENDS = (";", "{", "}")
+#: A line of at most _PRICE_LINE_MAX_CHARS that is a price and nothing else ("$79.00", "24,90 €"): a
+#: shop's, once per product or card.
+_PRICE_LINE = re.compile(
+    rf"\W*(?:[{''.join(_TEXT_MARKS['price'])}][^\S\n]?\d[\d.,]*|\d[\d.,]*[^\S\n]?(?:{'|'.join(_UNITS)}))\W*\Z"
+)
+_PRICE_LINE_MAX_CHARS = 24
 TEXT_HINT_NAMES: tuple[str, ...] = tuple(
-    f"text_hint_{name}" for name in (*_TEXT_MARKS, *_LINE_KINDS, "post_number", "code")
+    f"text_hint_{name}" for name in (*_TEXT_MARKS, *_LINE_KINDS, "post_number", "code", "price_line")
 )
 
 
@@ -148,6 +166,8 @@ def text_hints(lines: Sequence[str], low: list[str] | None = None) -> np.ndarray
     counts += [kinds[kind] for kind in _LINE_KINDS]
     counts.append(sum(1 for line in low if line[:1] == "#" and line[1:].isdigit()))
     counts.append(sum(map(str.endswith, low, repeat(_CODE_ENDS))))
+    short = compress(low, map(le, map(len, low), repeat(_PRICE_LINE_MAX_CHARS)))  # (loops in C, not Python)
+    counts.append(sum(map(bool, map(_PRICE_LINE.match, short))))
     return np.log1p(counts)
 
 

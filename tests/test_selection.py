@@ -612,7 +612,8 @@ def test_text_hints_count_a_pages_furniture() -> None:
         "Reply",
     ]
     shop = ["Oak chopping board", "€ 24.00", "In stock", "Add to cart", "Sort by", "Contact us",
-            "  const board = load();"]  # fmt: skip
+            "  const board = load();", "Size guide", "Quantity", "Specifications", "Verified buyer", "19,90 €",
+            "Save € 5 on orders over € 50"]  # fmt: skip
     counts = {
         name: dict(zip(TEXT_HINT_NAMES, np.expm1(text_hints(lines)).round().astype(int).tolist()))
         for name, lines in (("thread", thread), ("shop", shop))
@@ -620,9 +621,13 @@ def test_text_hints_count_a_pages_furniture() -> None:
     assert counts["thread"]["text_hint_post_number"] == 2 and counts["thread"]["text_hint_post_action"] == 3
     assert counts["thread"]["text_hint_ago"] == 2 and counts["thread"]["text_hint_post_meta"] == 2
     assert counts["thread"]["text_hint_price"] == 0 and counts["thread"]["text_hint_code"] == 0
-    assert counts["shop"]["text_hint_price"] == 1 and counts["shop"]["text_hint_cart"] == 2
+    assert counts["shop"]["text_hint_price"] == 4 and counts["shop"]["text_hint_cart"] == 2
     assert counts["shop"]["text_hint_list_controls"] == 1 and counts["shop"]["text_hint_calls_to_action"] == 1
     assert counts["shop"]["text_hint_code"] == 1 and counts["shop"]["text_hint_post_number"] == 0
+    # A product's options, tabs and reviews, and the lines that are a price alone (not a sentence with one).
+    assert counts["shop"]["text_hint_product_options"] == 2 and counts["shop"]["text_hint_product_tabs"] == 1
+    assert counts["shop"]["text_hint_reviews"] == 1 and counts["shop"]["text_hint_price_line"] == 2
+    assert counts["thread"]["text_hint_price_line"] == 0 and counts["thread"]["text_hint_reviews"] == 0
     # The page vector of page text carries them after the block means, as its names say.
     columns = np.zeros((len(shop), 2))
     vector = page_vector(columns, [1.0] * len(shop), lines=shop)
