@@ -130,7 +130,8 @@ _CONTENT_ATTR = re.compile(trie_source(CONTENT_FRAGMENTS))
 _AUTHOR_ATTR = re.compile(trie_source(AUTHOR_FRAGMENTS))
 _RELATED_ATTR = re.compile(trie_source(RELATED_FRAGMENTS))
 _CONSENT_ATTR = re.compile(trie_source(CONSENT_FRAGMENTS))
-_REVIEW_ATTR = re.compile(trie_source(REVIEW_FRAGMENTS) + f"|(?<![a-z0-9])(?:{trie_source(REVIEW_WORDS)})(?![a-z0-9])")
+_REVIEW_WORDS_SOURCE = f"(?<![a-z0-9])(?:{trie_source(REVIEW_WORDS)})(?![a-z0-9])"  # whole words only
+_REVIEW_ATTR = re.compile(trie_source(REVIEW_FRAGMENTS) + "|" + _REVIEW_WORDS_SOURCE)
 #: Any of the seven above: most names match none, and are read once.
 _ANY_ATTR = re.compile(
     trie_source(
@@ -146,7 +147,8 @@ _ANY_ATTR = re.compile(
     )
     + "|"
     + _BOILER_WORDS_SOURCE
-    + f"|(?<![a-z0-9])(?:{trie_source(REVIEW_WORDS)})(?![a-z0-9])"
+    + "|"
+    + _REVIEW_WORDS_SOURCE
 )
 # Headings' ids are slugs of their text and inline elements name styles: only containers' names count.
 _UNNAMED = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "a", "span", "b", "strong", "i", "em", "img", "small"})
