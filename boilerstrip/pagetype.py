@@ -162,7 +162,7 @@ def text_hints(lines: Sequence[str], low: list[str] | None = None) -> np.ndarray
         low = "\n".join(lines).lower().split("\n")
     joined = "\n".join(low)
     counts = [sum(map(joined.count, marks)) for marks in _TEXT_MARKS.values()]
-    kinds = Counter(map(_LINE_KIND.get, low))
+    kinds = Counter(filter(None, map(_LINE_KIND.get, low)))  # (the loops in C, not Python)
     counts += [kinds[kind] for kind in _LINE_KINDS]
     counts.append(sum(1 for line in low if line[:1] == "#" and line[1:].isdigit()))
     counts.append(sum(map(str.endswith, low, repeat(_CODE_ENDS))))
