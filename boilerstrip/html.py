@@ -123,14 +123,19 @@ _KIND_COLUMNS = {"p": _C["h_kind_p"], "li": _C["h_kind_li"], "cell": _C["h_kind_
 _KIND_CODES = {kind: code for code, kind in enumerate(("other", "title", "h1", *_KIND_COLUMNS))}
 
 
-_BOILER_WORDS_SOURCE = f"(?<![a-z0-9])(?:{trie_source(BOILER_WORDS)})(?![a-z0-9])"  # whole words only
+def _whole_words(words: tuple[str, ...]) -> str:
+    """A pattern for ``words`` standing as whole tokens of a name (``ad`` but not ``header``)."""
+    return f"(?<![a-z0-9])(?:{trie_source(words)})(?![a-z0-9])"
+
+
+_BOILER_WORDS_SOURCE = _whole_words(BOILER_WORDS)
 _BOILER_ATTR = re.compile(trie_source(BOILER_FRAGMENTS) + "|" + _BOILER_WORDS_SOURCE)
 _COMMENT_ATTR = re.compile(trie_source(COMMENT_FRAGMENTS))
 _CONTENT_ATTR = re.compile(trie_source(CONTENT_FRAGMENTS))
 _AUTHOR_ATTR = re.compile(trie_source(AUTHOR_FRAGMENTS))
 _RELATED_ATTR = re.compile(trie_source(RELATED_FRAGMENTS))
 _CONSENT_ATTR = re.compile(trie_source(CONSENT_FRAGMENTS))
-_REVIEW_WORDS_SOURCE = f"(?<![a-z0-9])(?:{trie_source(REVIEW_WORDS)})(?![a-z0-9])"  # whole words only
+_REVIEW_WORDS_SOURCE = _whole_words(REVIEW_WORDS)
 _REVIEW_ATTR = re.compile(trie_source(REVIEW_FRAGMENTS) + "|" + _REVIEW_WORDS_SOURCE)
 #: Any of the seven above: most names match none, and are read once.
 _ANY_ATTR = re.compile(

@@ -263,16 +263,18 @@ def run(data: object, options: Options, who: str = "clean", structure: bool = Fa
     menus = chrome.tolist()
     kinds: list[dict[str, float]] = []  # the page type, worked out once and only if a decision needs it
 
-    def list_page() -> bool:
+    def page_kinds() -> dict[str, float]:
         if not kinds:
             lap("select")
             kinds.append(page_type(x, prepared.extra, words, prepared.markup, page))
             lap("page type")
-        return _is_list_page(kinds[0])
+        return kinds[0]
+
+    def list_page() -> bool:
+        return _is_list_page(page_kinds())
 
     def product_page() -> bool:
-        list_page()
-        return kinds[0]["product"] >= PRODUCT_PAGE_TYPE_PROBABILITY
+        return page_kinds()["product"] >= PRODUCT_PAGE_TYPE_PROBABILITY
 
     # Page text marks no menus, so its cards look like them to the scores: on a text list page every
     # line scoring TEXT_LIST_PAGE_PROBABILITY is kept, wherever it is (cheap: no markup to scan).
