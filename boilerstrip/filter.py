@@ -48,7 +48,7 @@ class Reason(str, Enum):
     AUTHOR_BOX = "in an author box"
     RELATED = "in a box of links to related pages"
     CONSENT = "in a cookie or consent dialog"
-    REVIEWS = "in a product's customer reviews"
+    REVIEWS = "in a shop's customer reviews"
     INLINE_SECTION = 'a section\'s name and its one link ("Related: ...")'
     GAP = "between kept blocks: a short run, or a run of code or of list items"
     CLEAN_PAGE_VETO = "flagged line on an already clean page"

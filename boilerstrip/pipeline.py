@@ -79,6 +79,7 @@ from .thresholds import (
     RESCUE_CANDIDATE_WORDS,
     REVIEW_BOX_KEEP_PROBABILITY,
     REVIEW_BOX_MAX_SHARE,
+    SHOP_PAGE_TYPE_PROBABILITY,
     TEMPLATE_KEPT_SHARE,
     TEMPLATE_MAX_GROWTH,
     TEMPLATE_MIN_KEPT,
@@ -276,6 +277,10 @@ def run(data: object, options: Options, who: str = "clean", structure: bool = Fa
     def product_page() -> bool:
         return page_kinds()["product"] >= PRODUCT_PAGE_TYPE_PROBABILITY
 
+    def shop_page() -> bool:
+        kinds = page_kinds()
+        return kinds["product"] + kinds["collection"] >= SHOP_PAGE_TYPE_PROBABILITY
+
     # Page text marks no menus, so its cards look like them to the scores: on a text list page every
     # line scoring TEXT_LIST_PAGE_PROBABILITY is kept, wherever it is (cheap: no markup to scan).
     text_list = prepared.extra is None and len(page) > 0 and list_page()
@@ -323,8 +328,8 @@ def run(data: object, options: Options, who: str = "clean", structure: bool = Fa
             _drop_box(keep, reasons, p2, prepared.related_box, word_array, Reason.RELATED, list_page)
         if prepared.consent_box is not None:
             _drop_box(keep, reasons, p2, prepared.consent_box, word_array, Reason.CONSENT)
-        if prepared.review_box is not None:  # a product's reviews; a review article's text is its content
-            _drop_box(keep, reasons, p2, prepared.review_box, word_array, Reason.REVIEWS, lambda: not product_page())
+        if prepared.review_box is not None:  # a shop's reviews; a review article's text is its content
+            _drop_box(keep, reasons, p2, prepared.review_box, word_array, Reason.REVIEWS, lambda: not shop_page())
         region = main_region(region_anchors(keep, menus, words), p2, words)
         _restrict_to_region(keep, reasons, p2, region, outside_bar, words)
         fill_gaps(keep, reasons, p2, code, words, items, prepared.containers)

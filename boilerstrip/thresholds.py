@@ -47,8 +47,14 @@ LIST_PAGE_TEASER_PROBABILITY = 0.3
 #: ... where the page has at least this many such lines (one or two are a "related" box, not cards):
 #: below it the page type is not even worked out (on HTML it scans the markup).
 LIST_PAGE_MIN_CARDS = 5
-#: A product page by the page type: its customers' reviews are not its content (REVIEW_BOX_KEEP_PROBABILITY).
+#: A product page by the page type: on page text, what follows its customers' reviews header goes.
 PRODUCT_PAGE_TYPE_PROBABILITY = 0.5
+#: A shop's page (a product or a collection of them) by the page type, the two types' probabilities
+#: summed: on HTML, the lines of its customers' reviews box go (REVIEW_BOX_KEEP_PROBABILITY). Page
+#: text keeps the product bar: there the rule cuts all that follows the header, and a collection's
+#: cards go on below a strip of reviews (out of fold: collections too gave +0.0003 on HTML, −0.0006
+#: on page text).
+SHOP_PAGE_TYPE_PROBABILITY = 0.5
 #: On page text (no menus marked) of a list page, every line scoring at least this is kept, inside
 #: the main region or not: the cards are spread over the page and look like menu lines to the scores.
 TEXT_LIST_PAGE_PROBABILITY = 0.2
@@ -98,7 +104,7 @@ AUTHOR_BOX_MAX_SHARE = 0.2
 RELATED_BOX_KEEP_PROBABILITY = 0.95
 #: ... and only where such containers hold at most this share of the kept words.
 RELATED_BOX_MAX_SHARE = 0.5
-#: HTML, on a product page (PRODUCT_PAGE_TYPE_PROBABILITY): a line inside a box of customers' reviews
+#: HTML, on a shop's page (SHOP_PAGE_TYPE_PROBABILITY): a line inside a box of customers' reviews
 #: (``product-reviews``, a Yotpo or Judge.me widget) is dropped unless it scores at least this ...
 REVIEW_BOX_KEEP_PROBABILITY = 1.01
 #: ... and only where such containers hold at most this share of the page's words (more, and the name
