@@ -2205,9 +2205,201 @@ done:
     return out;
 }
 
+/* ------------------------------------------------------------------ cohesion */
+
+/* cohesion(low, longs, stop, min_chars) -> bytes: per line a double, features._cohesion: the share of
+ * its content words that a long line other than itself holds too. A content word is a run of at
+ * least `min_chars` characters that the pattern [^\W\d_] reads as letters (a letter, or a numeric
+ * character that is no decimal digit), not in `stop` (a word_table); `longs` has a byte per line,
+ * nonzero for a long line. Words are hashed where they stand, as word_table's are: no str is made. */
+typedef struct {
+    uint64_t hash;
+    PyObject *line; /* borrowed from `low`; NULL: an empty slot */
+    Py_ssize_t start, len;
+    Py_ssize_t count, last; /* how many long lines hold the word; the last of them */
+} cohesion_slot;
+
+static inline int
+content_char(Py_UCS4 ch)
+{
+    if (ch < 128)
+        return (Py_UCS4)((ch | 32) - 'a') < 26;
+    return Py_UNICODE_ISALPHA(ch) || (Py_UNICODE_ISNUMERIC(ch) && !Py_UNICODE_ISDECIMAL(ch));
+}
+
+/* The slot holding the word line[start:start + len] (hashed to h), or the empty slot it would take. */
+static cohesion_slot *
+cohesion_find(cohesion_slot *slot, size_t mask, PyObject *line, Py_ssize_t start, Py_ssize_t len, uint64_t h)
+{
+    int kind = PyUnicode_KIND(line);
+    const void *data = PyUnicode_DATA(line);
+    for (size_t k = (size_t)h & mask;; k = (k + 1) & mask) {
+        cohesion_slot *s = &slot[k];
+        if (s->line == NULL)
+            return s;
+        if (s->hash != h || s->len != len)
+            continue;
+        int other_kind = PyUnicode_KIND(s->line);
+        const void *other = PyUnicode_DATA(s->line);
+        Py_ssize_t j = 0;
+        while (j < len && PyUnicode_READ(other_kind, other, s->start + j) == PyUnicode_READ(kind, data, start + j))
+            j++;
+        if (j == len)
+            return s;
+    }
+}
+
+/* Calls `visit` on each content word of a line that is no stop word; returns how many there were. */
+typedef void (*word_visit)(void *state, PyObject *line, Py_ssize_t start, Py_ssize_t len, uint64_t h);
+
+static Py_ssize_t
+content_words(PyObject *line, const word_table_t *stop, Py_ssize_t min_chars, word_visit visit, void *state)
+{
+    Py_ssize_t length = PyUnicode_GET_LENGTH(line), found = 0, j = 0;
+    int kind = PyUnicode_KIND(line);
+    const void *data = PyUnicode_DATA(line);
+    while (j < length) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, j);
+        if (!content_char(ch)) {
+            j++;
+            continue;
+        }
+        Py_ssize_t start = j;
+        uint64_t h = WORD_HASH_START;
+        while (j < length && content_char(ch = PyUnicode_READ(kind, data, j))) {
+            h = WORD_HASH_STEP(h, ch);
+            j++;
+        }
+        if (j - start < min_chars || (j - start <= stop->longest && words_hold(stop, kind, data, start, j, h)))
+            continue;
+        found++;
+        if (visit != NULL)
+            visit(state, line, start, j - start, h);
+    }
+    return found;
+}
+
+typedef struct {
+    cohesion_slot *slot;
+    size_t mask, used;
+    Py_ssize_t line; /* the line's index */
+    int is_long, failed;
+    Py_ssize_t hits;
+} cohesion_state;
+
+/* Doubles the table (its words are all distinct: each goes to the first empty slot of its probe). */
+static int
+cohesion_grow(cohesion_state *c)
+{
+    size_t slots = 2 * (c->mask + 1);
+    cohesion_slot *grown = PyMem_Calloc(slots, sizeof(cohesion_slot));
+    if (grown == NULL)
+        return -1;
+    for (size_t k = 0; k <= c->mask; k++) {
+        if (c->slot[k].line == NULL)
+            continue;
+        size_t j = (size_t)c->slot[k].hash & (slots - 1);
+        while (grown[j].line != NULL)
+            j = (j + 1) & (slots - 1);
+        grown[j] = c->slot[k];
+    }
+    PyMem_Free(c->slot);
+    c->slot = grown;
+    c->mask = slots - 1;
+    return 0;
+}
+
+static void
+cohesion_count(void *state, PyObject *line, Py_ssize_t start, Py_ssize_t len, uint64_t h)
+{
+    cohesion_state *c = state;
+    if (c->failed)
+        return;
+    if (2 * (c->used + 1) > c->mask + 1 && cohesion_grow(c) < 0) {
+        c->failed = 1;
+        return;
+    }
+    cohesion_slot *s = cohesion_find(c->slot, c->mask, line, start, len, h);
+    if (s->line == NULL) {
+        *s = (cohesion_slot){h, line, start, len, 1, c->line};
+        c->used++;
+    }
+    else if (s->last != c->line) {
+        s->count++;
+        s->last = c->line;
+    }
+}
+
+static void
+cohesion_hit(void *state, PyObject *line, Py_ssize_t start, Py_ssize_t len, uint64_t h)
+{
+    cohesion_state *c = state;
+    cohesion_slot *s = cohesion_find(c->slot, c->mask, line, start, len, h);
+    c->hits += s->line != NULL && s->count >= (c->is_long ? 2 : 1);
+}
+
+/* The table starts this small and doubles as it fills to half: a page's distinct words, not its words. */
+#define COHESION_FIRST_SLOTS 1024
+
+static PyObject *
+cohesion(PyObject *module, PyObject *args)
+{
+    PyObject *low, *capsule;
+    Py_buffer longs;
+    Py_ssize_t min_chars;
+    if (!PyArg_ParseTuple(args, "O!y*On:cohesion", &PyList_Type, &low, &longs, &capsule, &min_chars))
+        return NULL;
+    PyObject *out = NULL;
+    cohesion_state state = {NULL, COHESION_FIRST_SLOTS - 1, 0, 0, 0, 0, 0};
+    Py_ssize_t n = PyList_GET_SIZE(low);
+    const word_table_t *stop = PyCapsule_IsValid(capsule, WORDS_CAPSULE) ? PyCapsule_GetPointer(capsule, WORDS_CAPSULE) : NULL;
+    if (stop == NULL || longs.len != n || min_chars < 1) {
+        PyErr_SetString(PyExc_ValueError, "cohesion: stop must be a word_table, longs a byte per line, min_chars at least 1");
+        goto done;
+    }
+    const unsigned char *is_long = longs.buf;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (!PyUnicode_Check(PyList_GET_ITEM(low, i))) {
+            PyErr_SetString(PyExc_TypeError, "cohesion: low must hold str");
+            goto done;
+        }
+    }
+    state.slot = PyMem_Calloc(COHESION_FIRST_SLOTS, sizeof(cohesion_slot));
+    if (state.slot == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (Py_ssize_t i = 0; i < n && !state.failed; i++) {
+        if (is_long[i]) {
+            state.line = i;
+            content_words(PyList_GET_ITEM(low, i), stop, min_chars, cohesion_count, &state);
+        }
+    }
+    if (state.failed) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    out = PyBytes_FromStringAndSize(NULL, n * (Py_ssize_t)sizeof(double));
+    if (out == NULL)
+        goto done;
+    double *share = (double *)PyBytes_AS_STRING(out);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        state.is_long = is_long[i] != 0;
+        state.hits = 0;
+        Py_ssize_t words = content_words(PyList_GET_ITEM(low, i), stop, min_chars, cohesion_hit, &state);
+        share[i] = words ? (double)state.hits / (double)words : 0.0;
+    }
+done:
+    PyMem_Free(state.slot);
+    PyBuffer_Release(&longs);
+    return out;
+}
+
 static PyMethodDef methods[] = {
     {"token_counts", token_counts, METH_VARARGS,
      "token_counts(lines, low, stop, sample) -> bytes: per line, int32 tokens, title-cased, digits, stop words"},
+    {"cohesion", cohesion, METH_VARARGS,
+     "cohesion(low, longs, stop, min_chars) -> bytes: per line, features._cohesion's share as a double"},
     {"word_table", word_table, METH_O,
      "word_table(words) -> capsule: a frozenset of str as a table token_counts looks tokens up in"},
     {"forest_sum", forest_sum, METH_VARARGS,

@@ -236,7 +236,7 @@ def run(data: object, options: Options, who: str = "clean", structure: bool = Fa
     prepared = prepare(data, options, who, structure or options.output != "text")
     page = segment(prepared.text)
     lap("segment")
-    x = page_features(page, full=False)
+    x = page_features(page, full=False, cohesion=prepared.extra is None)
     words = block_words(x).tolist()
     lap("features")
     p1_array, p2_array = prepared.model.score(x, prepared.extra, prepared.containers)

@@ -23,6 +23,9 @@ MAX_REPAIRS_PER_PAGE = 32
 CJK_CHARS_PER_WORD = 2.0
 #: Ratios per token (stop words, capitals, numbers) are read off at most this many leading characters.
 RATIO_SAMPLE_CHARS = 400
+#: Letters at least in a content word of the cohesion feature (``features._cohesion``: the share of a
+#: line's content words that the page's long lines use too): shorter words say little of a topic.
+COHESION_MIN_CHARS = 4
 #: Words at or above which a line counts as "long text" when looking for the densest stretch.
 LONG_LINE_WORDS = 12
 #: Words of running text (in long lines) at which a page counts fully as prose (an article) rather

@@ -116,7 +116,7 @@ def example(r: dict, mode: str, labeller: str = "ours", oracle=None, cached_vote
     else:
         labels = label_lines(text, r["gold"])
     page = segment(text)
-    rows = page_features(page)
+    rows = page_features(page, cohesion=extra is None)
     if extra is not None:
         rows = np.hstack((rows, extra))
     y = [int(labels[i]) for i in page.line_nos]
@@ -265,7 +265,7 @@ def pagetype_rows(records, source: str):
         else:
             hp = html_page(r["html"])
             page = segment(hp.text)
-            columns = np.hstack((page_features(page, full=False), hp.columns))
+            columns = np.hstack((page_features(page, full=False, cohesion=False), hp.columns))
         markup = r["html"] if source == "html" else None
         lines = page.stripped if source == "text" else None
         xs.append(page_vector(columns, block_words(columns).tolist(), markup, lines))

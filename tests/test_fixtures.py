@@ -19,9 +19,14 @@ KNOWN_MISSES: set[tuple[str, str]] = {
     # A specifications table of one-word cells under the description: the HTML model drops it.
     ("html/product.html", "28 litres"),
     ("html/product.html", "840 grams"),
-    # A short phpBB thread as page text: the text page-type model takes it for an article, so the
-    # last reply, outside the main region, goes.
-    ("pages/forum-phpbb.txt", "Thanks, that was it!"),
+    # An API reference as page text: the text model refitted with the cohesion feature (and so
+    # would one refitted without it, on today's features) keeps the intro and doubts the entries
+    # below the table of contents, outside the main region. Out of fold the refit raises page text
+    # on documentation pages (0.902 to 0.909) and overall; these four lines are what it costs here.
+    ("pages/api-reference.txt", "The number of messages the buffer holds."),
+    ("pages/api-reference.txt", "Refuses further messages and wakes waiting consumers."),
+    ("pages/api-reference.txt", "Listen for these events with on()"),
+    ("pages/api-reference.txt", "Fired when the buffer has room again"),
 }
 
 

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from boilerstrip import score
-from boilerstrip.features import NAMES, windowed_mean
+from boilerstrip.features import COLUMN, NAMES, page_features, windowed_mean
 from boilerstrip.html import HTML_NAMES
 from boilerstrip.thresholds import FOREST_ROWS
 
@@ -137,3 +137,41 @@ def test_lower_case_line_by_line_is_the_pages_lower_case(lines: list[str]) -> No
     # page_features lower-cases each line alone; a capital sigma's final form depends on its neighbours,
     # and a line break stops that look-around, so the page's lower case split at its breaks is the same.
     assert list(map(str.lower, lines)) == "\n".join(lines).lower().split("\n")
+
+
+_ARTICLE = [
+    "Volunteers pull two tonnes of rubbish from the Alder River",
+    "More than three hundred volunteers waded along the banks of the Alder River on Saturday, hauling trolleys,"
+    " tyres and plastic sheeting out of the water between the old mill and the railway bridge.",
+    "The cleanup, organised by the Alder River Trust, covered six kilometres of riverbank; volunteers filled"
+    " four hundred bags, and a council lorry carried away the heavier finds from the river.",
+    "The trust has asked the council to install cameras near the railway bridge, where fly-tipping on the"
+    " riverbank remains a problem for residents and for the volunteers who clear it.",
+    "Bakery wins national award",
+    "A family bakery on Mill Lane has won a national award for its sourdough loaf, beating more than two"
+    " hundred entries from across the country.",
+    "Share",
+]
+
+
+def test_cohesion_tells_the_articles_lines_from_a_teaser_for_another_story() -> None:
+    from boilerstrip.segment import segment
+
+    x = page_features(segment("\n".join(_ARTICLE)), full=False)
+    cohesion = x[:, COLUMN["cohesion"]]
+    assert cohesion[0] >= 0.5  # the headline's words run through the article
+    assert min(cohesion[1:4]) > 0.3  # each paragraph shares its topic with the others
+    assert cohesion[5] < 0.2  # the teaser's long line shares little: its words are its own
+    assert cohesion[4] > 0.5  # (its title repeats them: a line is judged against every long line)
+    assert cohesion[6] == 0.0  # no content word at all
+
+
+def test_html_input_leaves_cohesion_to_the_markup() -> None:
+    from boilerstrip.segment import segment
+
+    page = segment("\n".join(_ARTICLE))
+    assert not page_features(page, full=False, cohesion=False)[:, COLUMN["cohesion"]].any()
+    assert np.array_equal(
+        np.delete(page_features(page, full=False, cohesion=False), COLUMN["cohesion"], axis=1),
+        np.delete(page_features(page, full=False), COLUMN["cohesion"], axis=1),
+    )

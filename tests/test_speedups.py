@@ -523,6 +523,43 @@ def test_line_marks_refuse_what_they_cannot_count() -> None:
         features._compiled_marks([b"a"], ["a"], 5, 10)
 
 
+def _pure_cohesion(low: list[str], is_long: np.ndarray, stop: frozenset[str]) -> np.ndarray:
+    compiled, features._compiled_cohesion = features._compiled_cohesion, None
+    try:
+        return features._cohesion(low, is_long, stop)
+    finally:
+        features._compiled_cohesion = compiled
+
+
+_COHESION_WORDS = st.sampled_from(
+    ["river", "rivers", "bridge", "the", "with", "their", "ßtraße", "straße", "½½½½", "ⅻⅻⅻⅻ", "٣٣٣٣", "under_score",
+     "中文中文", "ǅǆǅǆ", "é\u0301toile", "abc", "abcd", "😀😀😀😀", "x1yz", "wörter", "İİİİ"]
+)  # fmt: skip
+_COHESION_LINE = st.lists(_COHESION_WORDS | _LINE, max_size=30).map(" ".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(_COHESION_LINE, st.booleans()), max_size=12))
+@example([("river bridge river", True), ("the river", False), ("bridge", True), ("", True), ("½½½½ ⅻⅻⅻⅻ", True)])
+def test_cohesion_is_the_same_doubles(lines: list[tuple[str, bool]]) -> None:
+    low = ["".join(text.splitlines()).lower() for text, _ in lines]
+    is_long = np.array([long for _, long in lines], dtype=float)
+    stop = function_words()
+    got = features._cohesion(low, is_long, stop)
+    assert got.tobytes() == _pure_cohesion(low, is_long, stop).tobytes()
+    got[:] = 0.0  # writable, as the pure twin's is
+
+
+def test_cohesion_refuses_what_it_cannot_read() -> None:
+    table = features._word_table(function_words())
+    with pytest.raises(ValueError, match="a byte per line"):
+        features._compiled_cohesion(["a", "b"], b"\x01", table, 4)
+    with pytest.raises(ValueError, match="must be a word_table"):
+        features._compiled_cohesion(["a"], b"\x01", frozenset(), 4)
+    with pytest.raises(TypeError, match="must hold str"):
+        features._compiled_cohesion([b"a"], b"\x01", table, 4)
+
+
 def _pure_window(values: np.ndarray, half: int, include_self: bool) -> np.ndarray:
     compiled, features._compiled_window = features._compiled_window, None
     try:
