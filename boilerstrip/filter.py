@@ -61,6 +61,7 @@ class Reason(str, Enum):
     AFTER_POST = "after the end of the post's container"
     OUTSIDE_POST = "outside the post's container, where the selection had missed the post"
     TEMPLATE = "another instance of a template the selection kept (a post, a card)"
+    TABLE = "the rest of a data table whose head the selection kept"
 
 
 #: Vetoes no score overrules: a teaser under its header, and a section's name with its one link

@@ -38,6 +38,7 @@ from .select import (
     region_anchors,
     repeats_title,
     reviews_header,
+    table_rest,
 )
 from .structure import Recorder, Structure
 from .thresholds import (
@@ -246,7 +247,7 @@ def run(data: object, options: Options, who: str = "clean", structure: bool = Fa
     page_title = ""
     headings: list[bool] | None = None
     title_tag = chrome = footer = np.zeros(len(page), dtype=bool)
-    code = links = items = None
+    code = links = items = cells = None
     if prepared.extra is not None and len(page):
         column = dict(zip(prepared.model.extra_names, prepared.extra.T))
         h1, title_elements = np.flatnonzero(column["h_h1"] > 0), np.flatnonzero(column["h_title_tag"] > 0)
@@ -259,6 +260,7 @@ def run(data: object, options: Options, who: str = "clean", structure: bool = Fa
         footer = column["h_in_footer"] > 0
         chrome = (column["h_in_nav"] > 0) | (column["h_in_header"] > 0) | footer
         items = ((column["h_kind_li"] > 0) & ~chrome & ~aside).tolist()
+        cells = ((column["h_kind_cell"] > 0) & ~chrome).tolist()
 
     word_array = np.asarray(words)
     menus = chrome.tolist()
@@ -333,6 +335,9 @@ def run(data: object, options: Options, who: str = "clean", structure: bool = Fa
         region = main_region(region_anchors(keep, menus, words), p2, words)
         _restrict_to_region(keep, reasons, p2, region, outside_bar, words)
         fill_gaps(keep, reasons, p2, code, words, items, prepared.containers)
+        for i in table_rest(cells, page.texts, word_array, keep) if cells is not None else ():
+            if reasons[i] in (Reason.LOW_SCORE, Reason.OUTSIDE_REGION):
+                keep[i], reasons[i] = True, Reason.TABLE
         for i in duplicates(page.texts, keep, headings, p2):
             keep[i], reasons[i] = False, Reason.DUPLICATE
         title = _place_title(page, x, words, p2, keep, reasons, options, h1, page_title)

@@ -48,6 +48,11 @@ from .thresholds import (
     REVIEWS_HEADER_MAX_WORDS,
     REVIEWS_MENU_MAX_WORDS,
     REVIEWS_MIN_PARAGRAPHS,
+    TABLE_CELL_MAX_WORDS,
+    TABLE_HEAD_CELLS,
+    TABLE_HEAD_KEPT_SHARE,
+    TABLE_MIN_CELLS,
+    TABLE_NUMERIC_SHARE,
     TITLE_LOOKBACK,
     TITLE_MAX_WORDS,
     TITLE_MIN_WORDS,
@@ -218,6 +223,41 @@ def fill_gaps(
                     if marked[j] or p[j] >= GAP_MIN_PROBABILITY:
                         keep[j], reasons[j] = True, Reason.GAP
         last_kept = i
+
+
+#: A table cell that is a number, a score, a time, a share or a range ("3.5", "2-1", "12:30", "45%").
+_NUMERIC_CELL = re.compile(r"[\d.,:%+\-–−/ ]*\d[\d.,:%+\-–−/ ]*")
+
+
+def table_rest(cells: Sequence[bool], texts: Sequence[str], words: np.ndarray, keep: Sequence[bool]) -> list[int]:
+    """The dropped cells of each data table whose head the selection kept (TABLE_* thresholds).
+
+    ``cells`` marks the table cells outside the page's menus, header and footer; a run of them in a
+    row is one table.
+    """
+    rest: list[int] = []
+    i, n = 0, len(cells)
+    while i < n:
+        if not cells[i]:
+            i += 1
+            continue
+        j = i
+        while j < n and cells[j]:
+            j += 1
+        if j - i >= TABLE_MIN_CELLS and _data_table(range(i, j), texts, words, keep):
+            rest.extend(k for k in range(i, j) if not keep[k])
+        i = j
+    return rest
+
+
+def _data_table(run: range, texts: Sequence[str], words: np.ndarray, keep: Sequence[bool]) -> bool:
+    head = run[:TABLE_HEAD_CELLS]
+    numbers = sum(1 for k in run if _NUMERIC_CELL.fullmatch(texts[k]))
+    return (
+        sum(keep[k] for k in head) >= TABLE_HEAD_KEPT_SHARE * len(head)
+        and float(np.median(words[run.start : run.stop])) <= TABLE_CELL_MAX_WORDS
+        and numbers >= TABLE_NUMERIC_SHARE * len(run)
+    )
 
 
 def _long_run(

@@ -73,6 +73,17 @@ GAP_MAX_BLOCKS = 2
 #: ... provided each of them scores at least this (out of fold, lines between 0.2 and 0.3 held 18-39%
 #: gold words in every fold of WCXB: a caption or a stray label, more often than a heading).
 GAP_MIN_PROBABILITY = 0.3
+#: HTML: a data table is one unit. Where a run of at least TABLE_MIN_CELLS table cells (outside the
+#: menus, header and footer) has TABLE_HEAD_KEPT_SHARE of its first TABLE_HEAD_CELLS kept, the
+#: median cell holds at most TABLE_CELL_MAX_WORDS words and TABLE_NUMERIC_SHARE of the cells are
+#: numbers, the cells the scores doubt or the region left out come back: a results or figures
+#: table, whose numeric cells score low one by one after its header row was kept. (Layout tables
+#: of old pages have long cells, and few of them are numbers.)
+TABLE_MIN_CELLS = 12
+TABLE_HEAD_CELLS = 10
+TABLE_HEAD_KEPT_SHARE = 0.5
+TABLE_CELL_MAX_WORDS = 3
+TABLE_NUMERIC_SHARE = 0.3
 #: HTML: a longer run of dropped blocks between kept blocks is kept when most of its words are code
 #: (``<pre>`` lines: an example the text explains, often in tabs whose labels score low) and its code
 #: lines score at least this on average; its other lines then need GAP_MIN_PROBABILITY each.

@@ -1018,3 +1018,41 @@ def test_page_text_comments_go_after_a_count_that_names_the_post() -> None:
              "3 thoughts on leadership"]  # fmt: skip
     assert [names_its_post(texts, i) for i in range(len(texts))] == [False, False, True, True, False, False]
     assert not names_its_post(texts, None)
+
+
+def _standings(rows: int) -> list[str]:
+    cells = ["Pos.", "Driver", "Points", "Wins", "Poles", "Top 5", "Top 10"]
+    for i in range(rows):
+        cells += [str(i + 1), f"Driver Number{i}", str(500 - 7 * i), str(i % 3), str(i % 2), str(i % 9), str(i % 12)]
+    return cells
+
+
+def test_the_rest_of_a_data_table_whose_head_was_kept_comes_back() -> None:
+    import numpy as np
+
+    from boilerstrip.select import table_rest
+
+    texts = ["An intro paragraph about the standings.", *_standings(20), "Footer"]
+    cells = [False] + [True] * (len(texts) - 2) + [False]
+    words = np.array([len(t.split()) for t in texts], dtype=float)
+    keep = [True] + [True] * 9 + [False] * (len(texts) - 11) + [False]  # the header row and a few cells
+    rest = table_rest(cells, texts, words, keep)
+    assert rest == list(range(10, len(texts) - 1))  # every dropped cell of the table, nothing else
+    # Its head dropped, the table is not the selection's: nothing comes back.
+    assert table_rest(cells, texts, words, [True] + [False] * (len(texts) - 1)) == []
+
+
+def test_a_layout_table_or_a_table_of_words_is_no_data_table() -> None:
+    import numpy as np
+
+    from boilerstrip.select import table_rest
+
+    words_only = ["Name", "Role"] + [f"Person {i}" if i % 2 == 0 else "Volunteer coordinator" for i in range(30)]
+    layout = [f"A long paragraph of the old page's layout, number {i}, with many words in it." for i in range(14)]
+    for texts in (words_only, layout):
+        cells = [True] * len(texts)
+        words = np.array([len(t.split()) for t in texts], dtype=float)
+        keep = [True] * 10 + [False] * (len(texts) - 10)
+        assert table_rest(cells, texts, words, keep) == []
+    short = _standings(1)[:11]  # fewer than TABLE_MIN_CELLS cells: no telling a table from a few labels
+    assert table_rest([True] * len(short), short, np.ones(len(short)), [True] * 10 + [False]) == []
