@@ -260,7 +260,7 @@ def run(data: object, options: Options, who: str = "clean", structure: bool = Fa
         footer = column["h_in_footer"] > 0
         chrome = (column["h_in_nav"] > 0) | (column["h_in_header"] > 0) | footer
         items = ((column["h_kind_li"] > 0) & ~chrome & ~aside).tolist()
-        cells = ((column["h_kind_cell"] > 0) & ~chrome).tolist()
+        cells = (column["h_kind_cell"] > 0) & ~chrome
 
     word_array = np.asarray(words)
     menus = chrome.tolist()

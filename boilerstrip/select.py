@@ -225,34 +225,34 @@ def fill_gaps(
         last_kept = i
 
 
-#: A table cell that is a number, a score, a time, a share or a range ("3.5", "2-1", "12:30", "45%").
-_NUMERIC_CELL = re.compile(r"[\d.,:%+\-–−/ ]*\d[\d.,:%+\-–−/ ]*")
+#: A table cell that is a number, a score, a time, a share or a range ("3.5", "2-1", "12:30", "45%"):
+#: these characters only (one linear pass, whatever the cell's length), a digit among them.
+_NUMERIC_CELL = re.compile(r"[\d.,:%+\-–−/ ]+")
+_DIGIT = re.compile(r"\d")
 
 
 def table_rest(cells: Sequence[bool], texts: Sequence[str], words: np.ndarray, keep: Sequence[bool]) -> list[int]:
     """The dropped cells of each data table whose head the selection kept (TABLE_* thresholds).
 
     ``cells`` marks the table cells outside the page's menus, header and footer; a run of them in a
-    row is one table.
+    row is one table (found by whole-array steps: most pages have no table, and none is walked).
     """
+    marked = np.asarray(cells, dtype=np.int8)
+    if not marked.any():
+        return []
+    edges = np.flatnonzero(np.diff(np.concatenate(([0], marked, [0])))).tolist()
     rest: list[int] = []
-    i, n = 0, len(cells)
-    while i < n:
-        if not cells[i]:
-            i += 1
-            continue
-        j = i
-        while j < n and cells[j]:
-            j += 1
-        if j - i >= TABLE_MIN_CELLS and _data_table(range(i, j), texts, words, keep):
-            rest.extend(k for k in range(i, j) if not keep[k])
-        i = j
+    for start, stop in zip(edges[::2], edges[1::2]):
+        if stop - start >= TABLE_MIN_CELLS and _data_table(range(start, stop), texts, words, keep):
+            rest.extend(k for k in range(start, stop) if not keep[k])
     return rest
 
 
 def _data_table(run: range, texts: Sequence[str], words: np.ndarray, keep: Sequence[bool]) -> bool:
+    """Whether a run of cells is a data table the selection began to keep: its head kept, its cells
+    short, many of them numbers (a layout table's cells are long and seldom numbers)."""
     head = run[:TABLE_HEAD_CELLS]
-    numbers = sum(1 for k in run if _NUMERIC_CELL.fullmatch(texts[k]))
+    numbers = sum(1 for k in run if _NUMERIC_CELL.fullmatch(texts[k]) and _DIGIT.search(texts[k]))
     return (
         sum(keep[k] for k in head) >= TABLE_HEAD_KEPT_SHARE * len(head)
         and float(np.median(words[run.start : run.stop])) <= TABLE_CELL_MAX_WORDS
