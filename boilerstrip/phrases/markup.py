@@ -49,7 +49,7 @@ RELATED_FRAGMENTS: tuple[str, ...] = (
 )  # fmt: skip
 #: Containers of the customers' reviews of a product (the shop's own, or a review platform's widget:
 #: Yotpo, Judge.me, Okendo, Stamped, Bazaarvoice, PowerReviews, Trustpilot, Feefo, Reevoo): boilerplate
-#: on a product page, whose content is what the shop says of the product. Whole tokens only
+#: on a shop's page (a product, a collection), whose content is what the shop says. Whole tokens only
 #: (:data:`REVIEW_WORDS`): "preview" and "reviewer-card" name no such box.
 REVIEW_FRAGMENTS: tuple[str, ...] = ("yotpo", "jdgm", "judgeme", "okendo", "bazaarvoice", "powerreviews", "trustpilot")
 REVIEW_WORDS: tuple[str, ...] = (
