@@ -10,6 +10,8 @@ import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
 from enum import Enum
+from itertools import chain, compress, count, repeat
+from operator import ge, is_not, lt, not_, or_
 
 import numpy as np
 
@@ -211,7 +213,7 @@ def _clean_page_veto(veto: Reason | None, p: float) -> Reason | None:
 def already_clean(words: list[float], p: list[float]) -> bool:
     """True when almost none of the page's words sit in blocks that score as clear boilerplate."""
     total = sum(words)
-    doubtful = sum(w for w, q in zip(words, p) if q < CLEAN_PAGE_LOW_PROBABILITY)
+    doubtful = sum(compress(words, map(lt, p, repeat(CLEAN_PAGE_LOW_PROBABILITY))))  # (the same additions)
     return total > 0 and doubtful < CLEAN_PAGE_LOW_WORD_SHARE * total
 
 
@@ -238,7 +240,8 @@ def run(data: object, options: Options, who: str = "clean", structure: bool = Fa
     page = segment(prepared.text)
     lap("segment")
     x = page_features(page, full=False, cohesion=prepared.extra is None)
-    words = block_words(x).tolist()
+    word_array = block_words(x)
+    words = word_array.tolist()
     lap("features")
     p1_array, p2_array = prepared.model.score(x, prepared.extra, prepared.containers)
     p1, p2 = p1_array.tolist(), p2_array.tolist()
@@ -262,7 +265,6 @@ def run(data: object, options: Options, who: str = "clean", structure: bool = Fa
         items = ((column["h_kind_li"] > 0) & ~chrome & ~aside).tolist()
         cells = (column["h_kind_cell"] > 0) & ~chrome
 
-    word_array = np.asarray(words)
     menus = chrome.tolist()
     kinds: list[dict[str, float]] = []  # the page type, worked out once and only if a decision needs it
 
@@ -332,7 +334,7 @@ def run(data: object, options: Options, who: str = "clean", structure: bool = Fa
             _drop_box(keep, reasons, p2, prepared.consent_box, word_array, Reason.CONSENT)
         if prepared.review_box is not None:  # a shop's reviews; a review article's text is its content
             _drop_box(keep, reasons, p2, prepared.review_box, word_array, Reason.REVIEWS, lambda: not shop_page())
-        region = main_region(region_anchors(keep, menus, words), p2, words)
+        region = main_region(region_anchors(keep, menus, words), p2_array, word_array)
         _restrict_to_region(keep, reasons, p2, region, outside_bar, words)
         fill_gaps(keep, reasons, p2, code, words, items, prepared.containers)
         for i in table_rest(cells, page.texts, word_array, keep) if cells is not None else ():
@@ -573,34 +575,55 @@ def _first_decisions(
     vetoes, matched = flag(x, words, p2, inline, contents)
     lap("filter")
     menus = chrome.tolist() if chrome is not None else [False] * len(p2)
+    vetoed = _flagged(vetoes)
     if already_clean(words, p2):
         # Nothing on the page looks like boilerplate: it is an article already. Keep it whole but for
         # lines a rule flags and the score doubts too, and the lines of its menus and the lines that
         # are all links (a blog's sidebar outside any <nav>) that the score doubts: a long article, or
         # a long thread of replies, outweighs them.
-        vetoes = [_clean_page_veto(v, p) for v, p in zip(vetoes, p2)]
-        doubted = menus if links is None else [m or k for m, k in zip(menus, links)]
-        thresholds = [CLEAN_PAGE_LOW_PROBABILITY if m else 0.0 for m in doubted]
+        for i in vetoed:
+            vetoes[i] = _clean_page_veto(vetoes[i], p2[i])
+        doubted = menus if links is None else list(map(or_, menus, links))
+        thresholds = list(map((0.0, CLEAN_PAGE_LOW_PROBABILITY).__getitem__, doubted))
     else:
         prose = float(x[0, COLUMN["prose"]]) if len(x) else 1.0
         base = KEEP_PROBABILITY[options.focus] - threshold_drop
         # On a page with little prose the list is the content, so the bar is lower; but not for the
         # lines of the page's menus, header and footer, which a listing has too.
         list_drop = LIST_PAGE_THRESHOLD_DROP * (1.0 - prose)
-        thresholds = [base if m else base - list_drop for m in menus]
+        thresholds = list(map((base - list_drop, base).__getitem__, menus))
         cards = [
             i
-            for i, (v, p, m) in enumerate(zip(matched, p2, menus))
-            if v in _TEASERS and p >= LIST_PAGE_TEASER_PROBABILITY and not m
+            for i in _flagged(matched)
+            if matched[i] in _TEASERS and p2[i] >= LIST_PAGE_TEASER_PROBABILITY and not menus[i]
         ]
         if len(cards) >= LIST_PAGE_MIN_CARDS and list_page is not None and list_page():
             for i in cards:
                 vetoes[i], thresholds[i] = None, min(thresholds[i], LIST_PAGE_TEASER_PROBABILITY)
         if text_list:
-            thresholds = [min(t, TEXT_LIST_PAGE_PROBABILITY) for t in thresholds]
-    keep = [v is None and p >= t for v, p, t in zip(vetoes, p2, thresholds)]
-    reasons = [v if v is not None else (Reason.CONTENT if k else Reason.LOW_SCORE) for v, k in zip(vetoes, keep)]
+            thresholds = list(map(min, thresholds, repeat(TEXT_LIST_PAGE_PROBABILITY)))
+    return _kept_by_score(vetoes, p2, thresholds)
+
+
+def _flagged(reasons: list[Reason | None]) -> list[int]:
+    """The lines a rule marked (a C-level pass: most lines have no rule)."""
+    return list(compress(count(), map(is_not, reasons, repeat(None))))
+
+
+def _kept_by_score(
+    vetoes: list[Reason | None], p2: list[float], thresholds: list[float]
+) -> tuple[list[bool], list[Reason]]:
+    """Keep what reaches its threshold and no rule vetoes; the reason for each line. A few C-level
+    passes over the page and a visit to each vetoed line only, rather than a Python step a line."""
+    keep = list(map(ge, p2, thresholds))
+    reasons = list(map(_BY_SCORE.__getitem__, keep))
+    for i in _flagged(vetoes):
+        keep[i], reasons[i] = False, vetoes[i]
     return keep, reasons
+
+
+#: A line no rule vetoes goes for its score or stays as content (indexed by whether it is kept).
+_BY_SCORE = (Reason.LOW_SCORE, Reason.CONTENT)
 
 
 def _drop_chrome(keep: list[bool], reasons: list[Reason], chrome: np.ndarray) -> None:
@@ -713,8 +736,9 @@ def _restrict_to_region(
     (:func:`outside_region_bar`: the first for short lines, the second for running text)."""
     start, end = region
     short_bar, long_bar = bars
-    for i, k in enumerate(keep):
-        if k and not start <= i < end and p2[i] < (long_bar if words[i] >= LONG_LINE_WORDS else short_bar):
+    n = len(keep)
+    for i in chain(range(min(start, n)), range(max(start, end), n)):  # the lines outside it only
+        if keep[i] and p2[i] < (long_bar if words[i] >= LONG_LINE_WORDS else short_bar):
             keep[i], reasons[i] = False, Reason.OUTSIDE_REGION
 
 
@@ -730,7 +754,7 @@ def _place_title(
     page_title: str = "",
 ) -> int | None:
     """Keep the headline once (or drop it, with keep_title off); the article starts there."""
-    dropped = {i: r for i, r in enumerate(reasons) if not keep[i]}
+    dropped = dict(compress(enumerate(reasons), map(not_, keep)))
     heading = find_heading(h1, words, keep) if h1 is not None else None
     title = heading if heading is not None else find_title(page.texts, x, words, keep, dropped, page_title)
     if heading is None and h1 is not None and (title is None or not repeats_title(page.texts[title], page_title)):
