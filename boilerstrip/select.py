@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from itertools import compress
+from itertools import compress, count
 from operator import itemgetter
 from typing import cast
 
@@ -66,6 +66,7 @@ _NON_ALNUM_KEEPING_LINES = re.compile(r"[^\w\n]+")  # after "_" is gone
 _compiled_alnum = cast("Callable[[str], str] | None", load_compiled("alnum_only"))
 _WORD = re.compile(r"\w+")
 _TITLE_BARS = ("ends_colon", "ends_ellipsis", "byline", "has_date")
+_TITLE_BAR_COLUMNS = [COLUMN[c] for c in _TITLE_BARS]
 _NOT_TITLES = frozenset({Reason.NAVIGATION, Reason.SECTION_HEADER, Reason.BOILERPLATE_LINE, Reason.ELLIPSIS_TEASER})
 
 
@@ -97,9 +98,8 @@ def counted_comments(texts: Sequence[str]) -> int | None:
     post, above the comments): the last heads them. Counts that differ are a list of posts' cards,
     and a byline may say "0 comments". Read once a page: :func:`comments_header` asks for it on each
     selection."""
-    counts = [
-        (i, m) for i, text in enumerate(texts) if text[:1].isdigit() and (m := COMMENT_COUNT_RE.match(text.lower()))
-    ]
+    digit_led = compress(count(), map(str.isdigit, map(itemgetter(slice(None, 1)), texts)))  # (a C-level pass)
+    counts = [(i, m) for i in digit_led if (m := COMMENT_COUNT_RE.match(texts[i].lower()))]
     if not counts or len({int(m[1]) for _, m in counts}) > 1 or int(counts[0][1][1]) == 0:
         return None
     return counts[-1][0]
@@ -128,7 +128,7 @@ def comments_header(
     follows COMMENT_COUNT_MIN_PARAGRAPHS kept paragraphs (a byline may say "21 comments" above the
     article).
     """
-    kept = [i for i, k in enumerate(keep) if k]
+    kept = list(compress(range(len(keep)), keep))
     if not kept:
         return None
     start = next((i for i in kept if words[i] >= LONG_LINE_WORDS), kept[0])
@@ -205,9 +205,8 @@ def fill_gaps(
     items (:func:`_item_run`) keeps its items and those blocks likewise.
     """
     last_kept = -1
-    for i, k in enumerate(keep):
-        if not k:
-            continue
+    # Only the kept lines are visited: a gap filled lies before the kept line that closes it.
+    for i in compress(range(len(keep)), keep):
         gap = range(last_kept + 1, i)
         short = len(gap) <= GAP_MAX_BLOCKS
         # A long gap can only be a run of code or list items (HTML): elsewhere it is not read line by line.
@@ -422,10 +421,10 @@ def _glued_prefix(text: str, tail_norm: str) -> bool:
     return False
 
 
-def _text_start(kept: list[int], words: Sequence[float], running: np.ndarray | None = None) -> int:
+def _text_start(kept: list[int], words: Sequence[float], running: Callable[[int], bool] | None = None) -> int:
     """Where the article text starts: the first kept block of running text (of LONG_LINE_WORDS, and
-    one of ``running`` where given), else the first kept block."""
-    return next((i for i in kept if words[i] >= LONG_LINE_WORDS and (running is None or running[i])), kept[0])
+    one ``running`` says is where given), else the first kept block."""
+    return next((i for i in kept if words[i] >= LONG_LINE_WORDS and (running is None or running(i))), kept[0])
 
 
 def find_title(
@@ -444,23 +443,29 @@ def find_title(
     The nearest such block is often a byline or a "reviewed by" line the rules do not know; the
     headline is the one the ``<title>`` repeats ("Headline | Site").
     """
-    kept = [i for i, k in enumerate(keep) if k]
+    kept = list(compress(range(len(keep)), keep))
     if not kept:
         return None
-    sentence = x[:, COLUMN["ends_sentence"]]
+    sentence, colon = COLUMN["ends_sentence"], COLUMN["ends_colon"]
+
     # A long line that ends no sentence nor leads into one (a colon) may be the headline itself
     # ("What You Should Expect to Pay for Cleaning Services in San Diego"): the text starts after it.
-    running = (sentence > 0) | (x[:, COLUMN["ends_colon"]] > 0) | (np.asarray(words) > TITLE_MAX_WORDS)
+    # (Asked of the first kept long lines only, as are the bars of the few lines above the text.)
+    def running(i: int) -> bool:
+        return bool(x[i, sentence] > 0 or x[i, colon] > 0 or words[i] > TITLE_MAX_WORDS)
+
     anchor = _text_start(kept, words, running)
-    bars = x[:, [COLUMN[c] for c in _TITLE_BARS]].any(axis=1) | (x[:, COLUMN["separator_count"]] > 0)
+    low = max(0, anchor - TITLE_LOOKBACK)
+    above = x[low:anchor]
+    bars = above[:, _TITLE_BAR_COLUMNS].any(axis=1) | (above[:, COLUMN["separator_count"]] > 0)
     title_words = _words(page_title)
     nearest = None
     for i in range(anchor - 1, max(-1, anchor - TITLE_LOOKBACK - 1), -1):
         if dropped.get(i) in _NOT_TITLES:
             continue
-        if not TITLE_MIN_WORDS <= words[i] <= TITLE_MAX_WORDS or bars[i]:
+        if not TITLE_MIN_WORDS <= words[i] <= TITLE_MAX_WORDS or bars[i - low]:
             continue
-        if sentence[i] and not texts[i].rstrip().endswith(("?", "!")):
+        if x[i, sentence] and not texts[i].rstrip().endswith(("?", "!")):
             continue
         if not title_words:
             return i
@@ -483,7 +488,7 @@ def drop_title_element(
 def find_heading(h1: np.ndarray, words: Sequence[float], keep: Sequence[bool]) -> int | None:
     """On HTML, the headline is the page's ``<h1>``: the last before the article text starts, else the
     first inside it (pages that also mark their logo as ``<h1>`` put it first)."""
-    kept = [i for i, k in enumerate(keep) if k]
+    kept = list(compress(range(len(keep)), keep))
     if not kept or not len(h1):
         return None
     anchor = _text_start(kept, words)
@@ -500,7 +505,7 @@ def far_heading(
     """The last ``<h1>`` before the article text, however far, that holds most of the words of the
     ``<title>``: a summary box or a table of contents may stand between the headline and the text.
     (A logo's ``<h1>`` holds the site's name only.)"""
-    kept = [i for i, k in enumerate(keep) if k]
+    kept = list(compress(range(len(keep)), keep))
     title_words = _words(page_title)
     if not kept or not title_words:
         return None
