@@ -1854,6 +1854,55 @@ alnum_only(PyObject *module, PyObject *text)
     return out;
 }
 
+/* ------------------------------------------------------------------ character ranges */
+
+/* in_ranges(lines, bounds) -> bool: whether a character of a line lies in one of the ranges `bounds`
+ * gives as pairs of characters (first, last, first, last, ...): what a search of the character class
+ * [first-last...] over the lines says (features._spaceless_counts asks it of the CJK and Thai blocks).
+ * A line whose widest possible character (by its storage: ASCII, one byte, two) lies below every range
+ * is not read: most pages' lines. */
+#define MAX_RANGES 16
+
+static PyObject *
+in_ranges(PyObject *module, PyObject *args)
+{
+    PyObject *lines, *bounds;
+    if (!PyArg_ParseTuple(args, "O!U:in_ranges", &PyList_Type, &lines, &bounds))
+        return NULL;
+    Py_ssize_t k = PyUnicode_GET_LENGTH(bounds);
+    if (k % 2 || k / 2 > MAX_RANGES) {
+        PyErr_SetString(PyExc_ValueError, "in_ranges: bounds must be at most 16 pairs of characters");
+        return NULL;
+    }
+    Py_UCS4 first[MAX_RANGES], last[MAX_RANGES], lowest = 0x10FFFF;
+    for (Py_ssize_t r = 0; r < k / 2; r++) {
+        first[r] = PyUnicode_READ_CHAR(bounds, 2 * r);
+        last[r] = PyUnicode_READ_CHAR(bounds, 2 * r + 1);
+        if (first[r] < lowest)
+            lowest = first[r];
+    }
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(lines); i++) {
+        PyObject *line = PyList_GET_ITEM(lines, i);
+        if (require_str(line, "in_ranges") < 0)
+            return NULL;
+        int kind = PyUnicode_KIND(line);
+        Py_UCS4 widest = PyUnicode_IS_ASCII(line) ? 0x7F : kind == PyUnicode_1BYTE_KIND ? 0xFF
+                         : kind == PyUnicode_2BYTE_KIND ? 0xFFFF : 0x10FFFF;
+        if (widest < lowest)
+            continue;
+        const void *data = PyUnicode_DATA(line);
+        for (Py_ssize_t p = 0, n = PyUnicode_GET_LENGTH(line); p < n; p++) {
+            Py_UCS4 ch = PyUnicode_READ(kind, data, p);
+            if (ch < lowest)
+                continue;
+            for (Py_ssize_t r = 0; r < k / 2; r++)
+                if (first[r] <= ch && ch <= last[r])
+                    Py_RETURN_TRUE;
+        }
+    }
+    Py_RETURN_FALSE;
+}
+
 /* ------------------------------------------------------------------ JSON strings */
 
 /* json_string(text) -> str: the text as a JSON string, quotes included, exactly as
@@ -2430,6 +2479,8 @@ static PyMethodDef methods[] = {
      "json_string(text) -> str: the text as json.dumps(text, ensure_ascii=False) writes it"},
     {"alnum_only", alnum_only, METH_O,
      "alnum_only(text) -> str: the text's alphanumeric characters and line breaks, nothing else"},
+    {"in_ranges", in_ranges, METH_VARARGS,
+     "in_ranges(lines, bounds) -> bool: whether a line holds a character of the ranges (pairs of characters)"},
     {"windowed_mean", windowed_mean, METH_VARARGS,
      "windowed_mean(values, half, include_self) -> bytes: features.windowed_mean's means, as n doubles"},
     {"name_table", name_table, METH_O, "name_table(table) -> capsule: a flattened trie of class and id fragments, checked"},

@@ -29,18 +29,18 @@ from boilerstrip import features, html, pagetype, score, select  # noqa: E402
 def _cores() -> tuple[object, ...]:
     """The compiled parts in use: the token counter, the phrase tries, the dates, the line marks, the
     windowed means, the line shapes, the markup scan, the trees, the DOM walk, the class and id names,
-    the normal forms, the short lines' tests, the word tables, the best stretch."""
+    the normal forms, the short lines' tests, the word tables, the best stretch, the character ranges."""
     return (features._compiled_counts, features._compiled_phrases, features._compiled_dates, features._compiled_marks,
             features._compiled_window, features._compiled_shapes, pagetype._compiled_scan, score._compiled_forest,
             html._compiled, html._compiled_names, select._compiled_alnum, features._compiled_tests,
-            features._compiled_words, score._compiled_stretch)  # fmt: skip
+            features._compiled_words, score._compiled_stretch, features._compiled_in_ranges)  # fmt: skip
 
 
 def _set_cores(cores: tuple) -> None:
     (features._compiled_counts, features._compiled_phrases, features._compiled_dates, features._compiled_marks,
      features._compiled_window, features._compiled_shapes, pagetype._compiled_scan, score._compiled_forest,
      html._compiled, html._compiled_names, select._compiled_alnum, features._compiled_tests,
-     features._compiled_words, score._compiled_stretch) = cores  # fmt: skip
+     features._compiled_words, score._compiled_stretch, features._compiled_in_ranges) = cores  # fmt: skip
 
 
 def main() -> int:

@@ -657,6 +657,33 @@ def test_normal_form_is_the_alphanumerics_of_every_script() -> None:
         select._compiled_alnum(b"bytes")
 
 
+def _pure_spaceless(lines: list[str]) -> bool:
+    compiled, features._compiled_in_ranges = features._compiled_in_ranges, None
+    try:
+        return features._holds_spaceless(lines)
+    finally:
+        features._compiled_in_ranges = compiled
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_LINE, max_size=20))
+@example(["plain", "café “quoted” – dash", "中文", "ไทย", "\u0e7f", "\u0e80", "\u2e7f", "\U0003ffff", "\U00040000"])
+def test_spaceless_lines_found_where_the_pattern_finds_them(lines: list[str]) -> None:
+    lines = ["".join(line.splitlines()) for line in lines]
+    assert features._holds_spaceless(lines) is _pure_spaceless(lines)
+
+
+def test_the_ranges_are_the_patterns_at_every_code_point() -> None:
+    ranges = features._compiled_in_ranges
+    found = [chr(c) for c in range(0x110000) if ranges([chr(c)], features._SPACELESS_BOUNDS)]
+    assert found == [chr(c) for c in range(0x110000) if features._SPACELESS_BLOCKS.match(chr(c))]
+    assert ranges(["a", "é", "\u00ff"], "\u00e9\u00e9") and not ranges(["a", "\u00ff"], "\u00e9\u00e9")
+    with pytest.raises(ValueError, match="pairs"):
+        ranges(["x"], "abc")
+    with pytest.raises(TypeError, match="must be a str"):
+        ranges([b"bytes"], "ab")
+
+
 _MARKUP_PIECES = ['class="', "class='", "class=", "post", "post-", "xpost", "replies", "grid-item", "card", "cards",
                   '"', "'", " ", "\t", "\u00a0", "_", "-", "/", '"article"', '/product"', "article", "review", "smf",
                   "discourse", "in stock", "<pre", "<code", "<time", "<form", "<table", ">", "x", "é", "٣", "中",
