@@ -21,6 +21,7 @@ from .thresholds import (
     SECTION_EXIT_PROBABILITY,
     SECTION_HEADLINE_PROBABILITY,
     SECTION_RUN_MAX_BLOCKS,
+    SENTENCE_PHRASE_OVERRIDE_PROBABILITY,
     TEASER_HEADLINE_MAX_WORDS,
     TEASER_MAX_WORDS,
     TOC_ENTRY_MAX_WORDS,
@@ -146,7 +147,10 @@ def flag(
                     # its text is the article's headline, after whatever menu lines came between.
                     out[run[-1]] = None
         matched[i] = reason
-        if reason is not None and reason not in _NOT_OVERRULED and prob >= VETO_OVERRIDE_PROBABILITY:
+        bar = VETO_OVERRIDE_PROBABILITY
+        if reason is Reason.BOILERPLATE_LINE and sentence and n_words >= LONG_LINE_WORDS:
+            bar = SENTENCE_PHRASE_OVERRIDE_PROBABILITY  # the phrase sits in a sentence of running text
+        if reason is not None and reason not in _NOT_OVERRULED and prob >= bar:
             reason = None  # the score is sure enough to overrule the phrase
         out[i] = reason
     return out, matched

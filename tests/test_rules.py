@@ -7,7 +7,12 @@ from boilerstrip.features import block_words, page_features
 from boilerstrip.filter import Reason, flag, toc_entries, veto
 from boilerstrip.segment import segment
 from boilerstrip.select import duplicates, fill_gaps, main_region, region_anchors
-from boilerstrip.thresholds import GAP_MIN_PROBABILITY, REPEAT_KEEP_PROBABILITY, VETO_OVERRIDE_PROBABILITY
+from boilerstrip.thresholds import (
+    GAP_MIN_PROBABILITY,
+    REPEAT_KEEP_PROBABILITY,
+    SENTENCE_PHRASE_OVERRIDE_PROBABILITY,
+    VETO_OVERRIDE_PROBABILITY,
+)
 
 LEDE = "TEHRAN (Reuters) – A senior aide denied on Monday a report that he had held talks with envoys."
 
@@ -238,6 +243,24 @@ def test_a_confident_score_overrules_a_phrase_rule_and_the_match_is_still_report
     assert matched == [Reason.BOILERPLATE_LINE, Reason.ELLIPSIS_TEASER, Reason.BOILERPLATE_LINE]
     assert vetoes == [None, None, Reason.BOILERPLATE_LINE]
     assert veto(x, words, [unsure] * 3) == matched
+
+
+def test_a_phrase_in_a_sentence_of_running_text_yields_to_a_lower_score() -> None:
+    # A tutorial's step names the sign-up; a sign-up link or a long call to action without a sentence's
+    # end is the site's, and a short sentence keeps the usual bar.
+    lines = [
+        "Sign up for a free account. When the form asks which plan you want, choose the trial plan.",
+        "Sign up for a free account and choose the trial plan with every feature included",
+        "Sign up for our newsletter.",
+    ]
+    x = page_features(segment("\n".join(lines)), full=False)
+    words = block_words(x).tolist()
+    likely = [SENTENCE_PHRASE_OVERRIDE_PROBABILITY + 0.05] * 3
+    vetoes, matched = flag(x, words, likely)
+    assert matched == [Reason.BOILERPLATE_LINE] * 3
+    assert vetoes == [None, Reason.BOILERPLATE_LINE, Reason.BOILERPLATE_LINE]
+    doubted = [SENTENCE_PHRASE_OVERRIDE_PROBABILITY - 0.05] * 3
+    assert flag(x, words, doubted)[0] == [Reason.BOILERPLATE_LINE] * 3
 
 
 def test_every_spaceless_character_lies_in_the_blocks_searched_first() -> None:
