@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from enum import Enum
 from itertools import chain, compress, count, repeat
 from operator import ge, is_not, lt, not_, or_
+from typing import cast
 
 import numpy as np
 
@@ -618,7 +619,7 @@ def _kept_by_score(
     keep = list(map(ge, p2, thresholds))
     reasons = list(map(_BY_SCORE.__getitem__, keep))
     for i in _flagged(vetoes):
-        keep[i], reasons[i] = False, vetoes[i]
+        keep[i], reasons[i] = False, cast(Reason, vetoes[i])  # (a flagged line's veto is a reason)
     return keep, reasons
 
 

@@ -70,7 +70,9 @@ _TITLE_BAR_COLUMNS = [COLUMN[c] for c in _TITLE_BARS]
 _NOT_TITLES = frozenset({Reason.NAVIGATION, Reason.SECTION_HEADER, Reason.BOILERPLATE_LINE, Reason.ELLIPSIS_TEASER})
 
 
-def main_region(keep: Sequence[bool], p: Sequence[float], words: Sequence[float]) -> tuple[int, int]:
+def main_region(
+    keep: Sequence[bool], p: Sequence[float] | np.ndarray, words: Sequence[float] | np.ndarray
+) -> tuple[int, int]:
     """The stretch ``[start, end)`` that maximises kept words minus a penalty for dropped blocks."""
     q, w = np.asarray(p, dtype=np.float64), np.asarray(words, dtype=np.float64)
     # Per element the same two products and sums as a Python loop would make: the same doubles.

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import numpy as np
+
 import boilerstrip
 from boilerstrip.features import block_words, page_features
 from boilerstrip.filter import Reason, flag, toc_entries, veto
@@ -236,13 +238,18 @@ def test_a_confident_score_overrules_a_phrase_rule_and_the_match_is_still_report
         "The committee will publish the figures next week and then…",
         "Share this article",
     ]
-    x = page_features(segment("\n".join(lines)), full=False)
-    words = block_words(x).tolist()
+    x, words = _rows(lines)
     sure, unsure = VETO_OVERRIDE_PROBABILITY + 0.01, VETO_OVERRIDE_PROBABILITY - 0.01
     vetoes, matched = flag(x, words, [sure, sure, unsure])
     assert matched == [Reason.BOILERPLATE_LINE, Reason.ELLIPSIS_TEASER, Reason.BOILERPLATE_LINE]
     assert vetoes == [None, None, Reason.BOILERPLATE_LINE]
     assert veto(x, words, [unsure] * 3) == matched
+
+
+def _rows(lines: list[str]) -> tuple[np.ndarray, list[float]]:
+    """A page's base feature rows and words per line, as the filter reads them."""
+    x = page_features(segment("\n".join(lines)), full=False)
+    return x, block_words(x).tolist()
 
 
 def test_a_phrase_in_a_sentence_of_running_text_yields_to_a_lower_score() -> None:
@@ -253,10 +260,8 @@ def test_a_phrase_in_a_sentence_of_running_text_yields_to_a_lower_score() -> Non
         "Sign up for a free account and choose the trial plan with every feature included",
         "Sign up for our newsletter.",
     ]
-    x = page_features(segment("\n".join(lines)), full=False)
-    words = block_words(x).tolist()
-    likely = [SENTENCE_PHRASE_OVERRIDE_PROBABILITY + 0.05] * 3
-    vetoes, matched = flag(x, words, likely)
+    x, words = _rows(lines)
+    vetoes, matched = flag(x, words, [SENTENCE_PHRASE_OVERRIDE_PROBABILITY + 0.05] * 3)
     assert matched == [Reason.BOILERPLATE_LINE] * 3
     assert vetoes == [None, Reason.BOILERPLATE_LINE, Reason.BOILERPLATE_LINE]
     doubted = [SENTENCE_PHRASE_OVERRIDE_PROBABILITY - 0.05] * 3

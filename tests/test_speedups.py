@@ -5,6 +5,8 @@ Skipped where the extension was not built (no C compiler at install); CI builds 
 
 from __future__ import annotations
 
+from unittest.mock import patch
+
 import numpy as np
 import pytest
 from hypothesis import example, given, settings
@@ -26,11 +28,8 @@ _LINE = st.text(alphabet=st.sampled_from(_EDGES) | st.characters(blacklist_categ
 
 
 def _pure(lines: list[str], low: list[str]) -> np.ndarray:
-    compiled, features._compiled_counts = features._compiled_counts, None
-    try:
+    with patch.object(features, "_compiled_counts", None):  # the pure twin
         return features.token_counts(lines, low, function_words())
-    finally:
-        features._compiled_counts = compiled
 
 
 @settings(max_examples=300, deadline=None)
@@ -97,11 +96,8 @@ def test_counts_of_a_known_line() -> None:
 
 
 def _pure_forest(forest: score.Forest, x: np.ndarray) -> np.ndarray:
-    compiled, score._compiled_forest = score._compiled_forest, None
-    try:
+    with patch.object(score, "_compiled_forest", None):  # the pure twin
         return forest(x)
-    finally:
-        score._compiled_forest = compiled
 
 
 @pytest.mark.parametrize("which", [0, 1], ids=["pass 1", "pass 2"])
@@ -499,11 +495,8 @@ _MARK_PIECES = ["|", "•", "·", "»", "›", "http:", "https:", "http", "HTTP:
 
 
 def _pure_marks(lines: list[str], low: list[str]) -> np.ndarray:
-    compiled, features._compiled_marks = features._compiled_marks, None
-    try:
+    with patch.object(features, "_compiled_marks", None):  # the pure twin
         return features.line_marks(lines, low, features._matcher(low, np.ones(len(low), dtype=bool)))
-    finally:
-        features._compiled_marks = compiled
 
 
 @settings(max_examples=500, deadline=None)
@@ -524,11 +517,8 @@ def test_line_marks_refuse_what_they_cannot_count() -> None:
 
 
 def _pure_cohesion(low: list[str], is_long: np.ndarray, stop: frozenset[str]) -> np.ndarray:
-    compiled, features._compiled_cohesion = features._compiled_cohesion, None
-    try:
+    with patch.object(features, "_compiled_cohesion", None):  # the pure twin
         return features._cohesion(low, is_long, stop)
-    finally:
-        features._compiled_cohesion = compiled
 
 
 _COHESION_WORDS = st.sampled_from(
@@ -561,12 +551,9 @@ def test_cohesion_refuses_what_it_cannot_read() -> None:
 
 
 def _pure_window(values: np.ndarray, half: int, include_self: bool) -> np.ndarray:
-    compiled, features._compiled_window = features._compiled_window, None
-    try:
-        with np.errstate(all="ignore"):  # infinities and NaN, on purpose
-            return features.windowed_mean(values, half, include_self=include_self)
-    finally:
-        features._compiled_window = compiled
+    # (the pure twin; infinities and NaN on purpose)
+    with patch.object(features, "_compiled_window", None), np.errstate(all="ignore"):
+        return features.windowed_mean(values, half, include_self=include_self)
 
 
 _EDGE_VALUES = st.sampled_from([0.0, -0.0, 1.0, 1e308, 5e-324])
@@ -592,11 +579,8 @@ def test_windowed_means_refuse_what_they_cannot_read() -> None:
 
 
 def _pure_shapes(lines: list[str], raws: list[str]) -> np.ndarray:
-    compiled, features._compiled_shapes = features._compiled_shapes, None
-    try:
+    with patch.object(features, "_compiled_shapes", None):  # the pure twin
         return features.line_shapes(lines, raws)
-    finally:
-        features._compiled_shapes = compiled
 
 
 # Ends and starts of lines: closing quotes before or after sentence ends and ellipses, colons, bullets,
@@ -635,11 +619,8 @@ def test_line_shapes_refuse_what_they_cannot_read() -> None:
 
 
 def _pure_normal(texts: list[str]) -> list[str]:
-    compiled, select._compiled_alnum = select._compiled_alnum, None
-    try:
+    with patch.object(select, "_compiled_alnum", None):  # the pure twin
         return select._normal_lines(texts)
-    finally:
-        select._compiled_alnum = compiled
 
 
 @settings(max_examples=300, deadline=None)
@@ -658,11 +639,8 @@ def test_normal_form_is_the_alphanumerics_of_every_script() -> None:
 
 
 def _pure_spaceless(lines: list[str]) -> bool:
-    compiled, features._compiled_in_ranges = features._compiled_in_ranges, None
-    try:
+    with patch.object(features, "_compiled_in_ranges", None):  # the pure twin
         return features._holds_spaceless(lines)
-    finally:
-        features._compiled_in_ranges = compiled
 
 
 @settings(max_examples=300, deadline=None)
