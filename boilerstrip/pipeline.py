@@ -576,13 +576,12 @@ def _first_decisions(
     vetoes, matched = flag(x, words, p2, inline, contents)
     lap("filter")
     menus = chrome.tolist() if chrome is not None else [False] * len(p2)
-    vetoed = _flagged(vetoes)
     if already_clean(words, p2):
         # Nothing on the page looks like boilerplate: it is an article already. Keep it whole but for
         # lines a rule flags and the score doubts too, and the lines of its menus and the lines that
         # are all links (a blog's sidebar outside any <nav>) that the score doubts: a long article, or
         # a long thread of replies, outweighs them.
-        for i in vetoed:
+        for i in _flagged(vetoes):
             vetoes[i] = _clean_page_veto(vetoes[i], p2[i])
         doubted = menus if links is None else list(map(or_, menus, links))
         thresholds = list(map((0.0, CLEAN_PAGE_LOW_PROBABILITY).__getitem__, doubted))
