@@ -44,6 +44,8 @@ from .thresholds import (
     NEAR_DUPLICATE_MIN_CHARS,
     REGION_ANCHOR_MIN_WORDS,
     REGION_PENALTY,
+    REGION_SPREAD_PENALTY,
+    REGION_SPREAD_SHARE,
     REPEAT_KEEP_PROBABILITY,
     REVIEWS_HEADER_MAX_WORDS,
     REVIEWS_MENU_MAX_WORDS,
@@ -73,11 +75,22 @@ _NOT_TITLES = frozenset({Reason.NAVIGATION, Reason.SECTION_HEADER, Reason.BOILER
 def main_region(
     keep: Sequence[bool], p: Sequence[float] | np.ndarray, words: Sequence[float] | np.ndarray
 ) -> tuple[int, int]:
-    """The stretch ``[start, end)`` that maximises kept words minus a penalty for dropped blocks."""
+    """The stretch ``[start, end)`` that maximises kept words minus a penalty for dropped blocks.
+
+    Where that stretch holds less than :data:`REGION_SPREAD_SHARE` of what the kept blocks are worth,
+    the page's content is spread out (cards, posts) and the search runs again with a gentler penalty.
+    """
+    kept = np.asarray(keep, dtype=bool)
     q, w = np.asarray(p, dtype=np.float64), np.asarray(words, dtype=np.float64)
     # Per element the same two products and sums as a Python loop would make: the same doubles.
-    values = np.where(np.asarray(keep, dtype=bool), w * q, -REGION_PENALTY * (1.0 + w * (1.0 - q)))
-    return best_stretch(values)
+    worth = w * q
+    doubt = 1.0 + w * (1.0 - q)
+    region = best_stretch(np.where(kept, worth, -REGION_PENALTY * doubt))
+    start, end = region
+    total = float(worth[kept].sum())
+    if total > 0 and float(worth[start:end][kept[start:end]].sum()) < REGION_SPREAD_SHARE * total:
+        return best_stretch(np.where(kept, worth, -REGION_SPREAD_PENALTY * doubt))
+    return region
 
 
 def region_anchors(keep: Sequence[bool], chrome: Sequence[bool], words: Sequence[float]) -> Sequence[bool]:

@@ -188,7 +188,8 @@ def fit(x, y, w, c):
     if MODEL == "gbdt":
         from sklearn.ensemble import HistGradientBoostingClassifier
 
-        return HistGradientBoostingClassifier(**_OPTIONS, random_state=0).fit(x, y, sample_weight=w)
+        # Seed 0 unless the options name one (``--trees random_state=1``: another fit's noise, measured).
+        return HistGradientBoostingClassifier(**{"random_state": 0, **_OPTIONS}).fit(x, y, sample_weight=w)
     scaler = StandardScaler().fit(x)
     # Newton-Cholesky: a few exact steps, fast for many rows and a few hundred columns (lbfgs took minutes).
     model = LogisticRegression(C=c, solver="newton-cholesky", max_iter=100).fit(scaler.transform(x), y, sample_weight=w)

@@ -96,6 +96,20 @@ def test_the_main_region_is_built_outside_the_menus() -> None:
     assert region_anchors(keep, chrome, [5.0] * 12 + [2.0, 10.0, 10.0]) == keep
 
 
+def test_a_main_region_spread_over_cards_spans_them() -> None:
+    # Four cards of 20 words, each three low lines (a rating, a price, a "Compare" link) apart: at
+    # the usual penalty one card is the region, a quarter of what the kept lines are worth, so the
+    # search runs again with the gentler one and spans the grid.
+    card, gap = ([True], [0.6], [20.0]), ([False] * 3, [0.1] * 3, [9.0] * 3)
+    keep, p, words = ([*c, *g, *c, *g, *c, *g, *c] for c, g in zip(card, gap))
+    assert main_region(keep, p, words) == (0, 13)
+    # An article's region holding most of the page's worth stays as the usual penalty draws it: its
+    # sidebar line beyond the low lines is not pulled in.
+    keep = [True] * 5 + [False] * 3 + [True]
+    p, words = [0.9] * 5 + [0.1] * 3 + [0.6], [40.0] * 5 + [9.0] * 3 + [20.0]
+    assert main_region(keep, p, words) == (0, 5)
+
+
 def test_glued_placeholder_repair_needs_a_one_off_token() -> None:
     page = segment("ImageLONDON (AP) – The river rose two metres overnight and flooded the lower town.")
     assert page.texts[0].startswith("LONDON (AP)") and page.repairs[0] == "Image"
