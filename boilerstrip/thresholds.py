@@ -68,9 +68,9 @@ REGION_PENALTY = 0.5
 #: ... but where the stretch found holds less than this share of the kept blocks' worth (words times
 #: score), the content is spread over the page (a listing's cards, a thread's posts, split by low
 #: lines), and the stretch is searched again with the gentler REGION_SPREAD_PENALTY. Out of fold, on
-#: three fits' fold models: HTML WCXB +0.0010, +0.0014, +0.0003 (7, 6 and 3 pages up, 1, 0 and 1
-#: down), WCEB -0.0001, -0.0002, 0.0000; page text +0.0001 to +0.0004. One penalty of 0.4 everywhere
-#: cost WCEB 0.0004 to 0.0006 (an article's region ran on into its comments and sidebars).
+#: three fits' fold models: HTML WCXB +0.0011, +0.0014, +0.0003 (7, 6 and 3 pages up, 1, 0 and 1
+#: down), WCEB -0.0001, -0.0003, 0.0000; page text +0.0001 to +0.0005. One penalty of 0.4 on every
+#: page gained WCXB about as much but cost WCEB 0.0004 to 0.0006.
 REGION_SPREAD_SHARE = 0.5
 REGION_SPREAD_PENALTY = 0.4
 #: HTML: the main region is built on the kept blocks outside menus, header and footer when these
