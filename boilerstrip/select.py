@@ -66,7 +66,7 @@ _NON_ALNUM_KEEPING_LINES = re.compile(r"[^\w\n]+")  # after "_" is gone
 #: The compiled core's twin of ``_NON_ALNUM_KEEPING_LINES.sub("", text)`` on a text without "_" (None
 #: without the core): a pattern matching between most words costs a replacement each.
 _compiled_alnum = cast("Callable[[str], str] | None", load_compiled("alnum_only"))
-_WORD = re.compile(r"\w+")
+_WORD = re.compile(r"[^\W_]+")  # "_" separates a <title>'s parts ("标题_频道_网站"): no word character here
 _TITLE_BARS = ("ends_colon", "ends_ellipsis", "byline", "has_date")
 _TITLE_BAR_COLUMNS = [COLUMN[c] for c in _TITLE_BARS]
 _NOT_TITLES = frozenset({Reason.NAVIGATION, Reason.SECTION_HEADER, Reason.BOILERPLATE_LINE, Reason.ELLIPSIS_TEASER})

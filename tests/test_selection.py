@@ -295,6 +295,24 @@ def test_headline_is_the_line_the_title_repeats() -> None:
     assert doc.text.splitlines()[1].startswith("Harbour towns along the northern coast")
 
 
+def test_an_underscore_separates_the_parts_of_a_title() -> None:
+    """Chinese sites join a <title>'s parts with "_" ("headline_channel_site"): the headline's words are
+    among the title's, so the headline is found, and the <title> line with the channel and site goes."""
+    paragraphs = [
+        "市园林局周二宣布，从下个月起，市区内的十二座公园将在夏季延长开放时间，每天晚上开放到十点，以方便市民在傍晚纳凉散步。",
+        "园林局负责人表示，延长开放时间后，公园将增加夜间照明和安保人员，并在主要入口设置饮水点。",
+        "许多市民对这一决定表示欢迎。一位经常带孩子去公园的居民说，白天天气太热，晚上去公园散步是最好的选择。",
+    ]
+    headline = "城市公园延长开放时间：夜间开放到十点"
+    byline = "<div class='info'>2025年6月3日 来源：本报记者</div>"
+    body = f"<div class='headline'>{headline}</div>{byline}" + "".join(f"<p>{p}</p>" for p in paragraphs)
+    html = page(body, head=f"<meta charset='utf-8'><title>{headline}_本地新闻_城市日报网</title>")
+    doc = boilerstrip.extract(html, metadata=False)
+    assert doc.title == headline
+    assert doc.text.splitlines()[0] == headline and "城市日报网" not in doc.text
+    assert doc.text.splitlines()[-1] == paragraphs[-1]
+
+
 def test_a_heading_outlives_its_table_of_contents_copy() -> None:
     """A repeat is dropped, but a heading wins over the earlier list item naming it (a table of contents)."""
     sections = [
