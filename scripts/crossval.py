@@ -11,7 +11,10 @@ part (both scoring passes of each input kind, and every classifier the pipeline 
 ``boilerstrip/models``) is fitted on the other four by ``fit_weights.fit_models``, and the whole
 public pipeline (``boilerstrip.clean``) runs on the held-out fold with those models
 (``score.use_models``). Reported per file, per page type and per dataset: P, R, F1, with, leak, the
-lost pages (gold of at least 50 words, F1 below 0.2) and the empty-gold pages answered ``""``.
+lost pages (gold of at least 50 words, F1 below 0.2) and the empty-gold pages answered ``""``; then,
+per file with snippets (WCXB), the snippets summed over the pages as trafilatura scores its own
+evaluation (a must-appear snippet found is a true positive, one missed a false negative, a
+must-not-appear one found a false positive): the measure of a hidden set scored that way.
 ``--reuse DIR --refit MODE...`` tries another capacity cheaply: the per-fold models of an earlier
 ``--fitted DIR`` are copied into ``--fitted``, except those of the modes named, which are fitted
 afresh (with ``--trees KEY=VALUE...`` over ``fit_weights.TREES`` and ``TEXT_TREES``, or
@@ -86,10 +89,49 @@ def score_page(ev, r: dict, out: str) -> dict:
         "F1": f1,
         "with": ev.snippet_share(out, r.get("with")),
         "leak": ev.snippet_share(out, r.get("without")),
+        **snippet_counts(ev, out, r),
         "lost": gold_words >= LOST_MIN_GOLD_WORDS and f1 < LOST_F1,
         "empty_gold": gold_words == 0,
         "empty_out": not out.strip(),
     }
+
+
+def snippet_counts(ev, out: str, r: dict) -> dict[str, int]:
+    """How many of the page's must-appear snippets the output holds, and of its must-not-appear ones,
+    with their numbers: what :func:`snippet_line` sums over the pages."""
+    counts = {}
+    for key, snippets in (("with", r.get("with") or []), ("leak", r.get("without") or [])):
+        share = ev.snippet_share(out, snippets) if snippets else 0.0
+        counts[f"{key}_n"], counts[f"{key}_found"] = len(snippets), round(share * len(snippets))
+    return counts
+
+
+def snippet_prf(rows: list[dict]) -> tuple[float, float, float] | None:
+    """Precision, recall and F of the snippets summed over the pages, as trafilatura scores its own
+    evaluation: a must-appear snippet found is a true positive, one missed a false negative, a
+    must-not-appear snippet found a false positive. ``None`` where the pages have no snippets."""
+    tp = sum(r["with_found"] for r in rows)
+    fn = sum(r["with_n"] - r["with_found"] for r in rows)
+    fp = sum(r["leak_found"] for r in rows)
+    if not tp:
+        return None if not (fn or fp) else (0.0, 0.0, 0.0)
+    p, rec = tp / (tp + fp), tp / (tp + fn)
+    return p, rec, 2 * p * rec / (p + rec)
+
+
+def snippet_line(title: str, rows: list[dict], peers: dict[str, dict[str, dict]]) -> str | None:
+    """One line: the snippet P/R/F of ``rows`` and of each peer on the same pages (``None``: no snippets)."""
+    ours = snippet_prf(rows)
+    if ours is None:
+        return None
+    cells = [f"{title}: P {ours[0]:.3f}, R {ours[1]:.3f}, F {ours[2]:.3f}"]
+    for name, peer in peers.items():
+        got = [peer[r["id"]] for r in rows if r["id"] in peer and "with_n" in peer[r["id"]]]
+        theirs = snippet_prf(got) if got else None
+        if theirs is not None:  # (as in the F1 columns: a peer's pages without a row are left out)
+            fewer = f" ({len(got)} pages)" if len(got) < len(rows) else ""
+            cells.append(f"{name} {theirs[0]:.3f}, {theirs[1]:.3f}, {theirs[2]:.3f}{fewer}")
+    return "; ".join(cells)
 
 
 def mean(rows: list[dict], key: str) -> float | None:
@@ -127,6 +169,11 @@ def report(title: str, rows: list[dict], peers: dict[str, dict[str, dict]]) -> N
         print(summary_line(f"**{file}**", in_file, peers))
         for group in sorted({r["group"] for r in in_file}):
             print(summary_line(group, [r for r in in_file if r["group"] == group], peers))
+    files = sorted({r["file"] for r in rows})
+    lines = [snippet_line(f"**{file}**", [r for r in rows if r["file"] == file], peers) for file in files]
+    if any(lines):
+        print("\nSnippets summed over the pages, as trafilatura scores its own evaluation (P, R, F):\n")
+        print("\n".join(f"- {line}" for line in lines if line))
 
 
 def load_peers(folder: Path | None, source: str, records: dict[str, dict], ev) -> dict[str, dict[str, dict]]:
@@ -147,6 +194,8 @@ def load_peers(folder: Path | None, source: str, records: dict[str, dict], ev) -
                 if r is not None:
                     gold_words = len(ev.TOKEN.findall(r["gold"].lower()))
                     rows[row["id"]] = {"id": row["id"], "F1": row["F1"], "gold_long": gold_words >= LOST_MIN_GOLD_WORDS}
+                    if row.get("output") is not None:
+                        rows[row["id"]].update(snippet_counts(ev, row["output"], r))
         if rows:
             out[name] = rows
     return out
@@ -193,6 +242,8 @@ def report_saved(args: argparse.Namespace) -> int:
         results[(row["input"], row["preset"])].append(row)
     ids = {r["id"] for rows in results.values() for r in rows}
     by_id = {r["id"]: r for r in fit_weights.read_records(args.bench) if r["id"] in ids}
+    for row in (row for rows in results.values() for row in rows if "with_n" not in row):
+        row.update(snippet_counts(ev, row["output"], by_id[row["id"]]))  # a run from before the counts
     print_tables(results, args, by_id, ev)
     return 0
 

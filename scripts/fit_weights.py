@@ -24,8 +24,6 @@ from collections import Counter
 from pathlib import Path
 
 import numpy as np
-from sklearn.linear_model import LogisticRegression
-from sklearn.preprocessing import StandardScaler
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -190,6 +188,9 @@ def fit(x, y, w, c):
 
         # Seed 0 unless the options name one (``--trees random_state=1``: another fit's noise, measured).
         return HistGradientBoostingClassifier(**{"random_state": 0, **_OPTIONS}).fit(x, y, sample_weight=w)
+    from sklearn.linear_model import LogisticRegression  # (the fit extra: imported where a fit needs it)
+    from sklearn.preprocessing import StandardScaler
+
     scaler = StandardScaler().fit(x)
     # Newton-Cholesky: a few exact steps, fast for many rows and a few hundred columns (lbfgs took minutes).
     model = LogisticRegression(C=c, solver="newton-cholesky", max_iter=100).fit(scaler.transform(x), y, sample_weight=w)
@@ -278,6 +279,9 @@ def pagetype_rows(records, source: str):
 
 def fit_pagetype(x, y, c: float = PAGETYPE_C, weights=None) -> dict:
     """A softmax model's table (models/pagetype-*.json) from page vectors, labels and row weights."""
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.preprocessing import StandardScaler
+
     scaler = StandardScaler().fit(x)
     scale = np.where(scaler.scale_ > 0, scaler.scale_, 1.0)
     model = LogisticRegression(C=c, max_iter=3000).fit((x - scaler.mean_) / scale, y, sample_weight=weights)
