@@ -129,7 +129,7 @@ def snippet_line(title: str, rows: list[dict], peers: dict[str, dict[str, dict]]
         got = [peer[r["id"]] for r in rows if r["id"] in peer and "with_n" in peer[r["id"]]]
         theirs = snippet_prf(got) if got else None
         if theirs is not None:  # (as in the F1 columns: a peer's pages without a row are left out)
-            fewer = f" ({len(got)} pages)" if len(got) < len(rows) else ""
+            fewer = f" (on {len(got)} of {len(rows)} pages)" if len(got) < len(rows) else ""
             cells.append(f"{name} {theirs[0]:.3f}, {theirs[1]:.3f}, {theirs[2]:.3f}{fewer}")
     return "; ".join(cells)
 

@@ -44,4 +44,4 @@ def test_snippet_line_puts_each_peer_beside_ours_and_counts_its_missing_pages(cr
     ours = [page("a", 4, 4, 2, 0), page("b", 4, 2, 2, 0)]
     peers = {"peer": {"a": page("a", 4, 1, 2, 2)}}  # the peer has no row for page b
     line = crossval.snippet_line("dev", ours, peers)
-    assert line == "dev: P 1.000, R 0.750, F 0.857; peer 0.333, 0.250, 0.286 (1 pages)"
+    assert line == "dev: P 1.000, R 0.750, F 0.857; peer 0.333, 0.250, 0.286 (on 1 of 2 pages)"
