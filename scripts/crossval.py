@@ -80,6 +80,7 @@ def run_page(r: dict, source: str, preset: str) -> tuple[str, str]:
 def score_page(ev, r: dict, out: str) -> dict:
     p, rec, f1 = ev.word_prf(out, r["gold"])
     gold_words = len(ev.TOKEN.findall(r["gold"].lower()))
+    counts = snippet_counts(ev, out, r)  # (the shares below from the counts: each snippet looked for once)
     return {
         "id": r["id"],
         "file": r["file"],
@@ -87,9 +88,9 @@ def score_page(ev, r: dict, out: str) -> dict:
         "P": p,
         "R": rec,
         "F1": f1,
-        "with": ev.snippet_share(out, r.get("with")),
-        "leak": ev.snippet_share(out, r.get("without")),
-        **snippet_counts(ev, out, r),
+        "with": counts["with_found"] / counts["with_n"] if counts["with_n"] else None,
+        "leak": counts["leak_found"] / counts["leak_n"] if counts["leak_n"] else None,
+        **counts,
         "lost": gold_words >= LOST_MIN_GOLD_WORDS and f1 < LOST_F1,
         "empty_gold": gold_words == 0,
         "empty_out": not out.strip(),
