@@ -63,6 +63,7 @@ class Reason(str, Enum):
     OUTSIDE_POST = "outside the post's container, where the selection had missed the post"
     TEMPLATE = "another instance of a template the selection kept (a post, a card)"
     TABLE = "the rest of a data table whose head the selection kept"
+    AFTER_FOOTER = "after the page's closing copyright line"
 
 
 #: Vetoes no score overrules: a teaser under its header, and a section's name with its one link

@@ -206,6 +206,8 @@ class HtmlPage:
     shapes: np.ndarray | None = None
     #: the shapes themselves, by id (``div.post/div.body/p.``)
     shape_names: tuple[str, ...] = ()
+    #: per line, whether it sits inside a ``<pre>`` (its own block may be a ``<div>`` per code line)
+    in_pre: np.ndarray | None = None
 
 
 @lru_cache(maxsize=1 << 15)
@@ -690,7 +692,7 @@ def html_page(markup: str, structure: Recorder | None = None) -> HtmlPage:
     page = HtmlPage("\n".join(lines.texts), _columns(lines), title, containers.astype(np.intp),
                     structure.structure if structure is not None else None, (flags & AUTHOR) > 0,
                     (flags & RELATED) > 0, (flags & CONSENT) > 0, (flags & REVIEW) > 0, _post_body(flags),
-                    shapes, tuple(lines._shapes))  # fmt: skip
+                    shapes, tuple(lines._shapes), (flags & PRE) > 0)  # fmt: skip
     lap("html features")
     return page
 

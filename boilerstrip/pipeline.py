@@ -7,7 +7,7 @@ kept blocks, ``explain`` shows the rest.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
 from enum import Enum
 from itertools import chain, compress, count, repeat
@@ -45,6 +45,8 @@ from .select import (
 )
 from .structure import Recorder, Structure
 from .thresholds import (
+    AFTER_FOOTER_MIN_POSITION,
+    AFTER_FOOTER_MIN_WORDS_BEFORE,
     AUTHOR_BOX_KEEP_PROBABILITY,
     AUTHOR_BOX_MAX_SHARE,
     BOILER_LINE_MAX_WORDS,
@@ -53,6 +55,7 @@ from .thresholds import (
     CLEAN_PAGE_VETO_PROBABILITY,
     COMMENTS_KEEP_PROBABILITY,
     COMMENTS_MAX_FORUM_PROBABILITY,
+    COMMENTS_MIN_WORDS_BEFORE,
     CONSENT_BOX_KEEP_PROBABILITY,
     CONSENT_BOX_MAX_SHARE,
     FALLBACK_MIN_PROBABILITY,
@@ -67,7 +70,6 @@ from .thresholds import (
     LIST_PAGE_THRESHOLD_DROP,
     LIST_PAGE_TYPE_PROBABILITY,
     LONG_LINE_WORDS,
-    NAMED_COMMENTS_KEEP_PROBABILITY,
     NO_CONTENT_BODY_WORDS,
     OUTSIDE_REGION_PROBABILITY,
     POST_KEPT_MIN_SHARE,
@@ -173,6 +175,7 @@ class Prepared:
     post_body: np.ndarray | None = None  #: HTML: lines inside the page's one post container
     shapes: np.ndarray | None = None  #: HTML: each line's shape id (see html.HtmlPage.shapes)
     shape_names: tuple[str, ...] = ()  #: HTML: the shapes, by id
+    in_pre: np.ndarray | None = None  #: HTML: lines inside a <pre>
 
 
 def page_type(
@@ -197,12 +200,12 @@ def prepare(data: object, options: Options, who: str, structure: bool = False) -
     if options.preset == "fast" or not page.text:
         return Prepared(page.text, "html", models().html, page.columns, page.containers, text, page.structure,
                         page.author_box, page.related_box, page.consent_box, page.review_box, page.post_body,
-                        page.shapes, page.shape_names)  # fmt: skip
+                        page.shapes, page.shape_names, page.in_pre)  # fmt: skip
     extra = np.hstack((page.columns, votes(text, page.text.splitlines())))
     lap("votes")
     return Prepared(page.text, "html+votes", models().votes, extra, page.containers, text, page.structure,
                     page.author_box, page.related_box, page.consent_box, page.review_box, page.post_body,
-                    page.shapes, page.shape_names)  # fmt: skip
+                    page.shapes, page.shape_names, page.in_pre)  # fmt: skip
 
 
 def _clean_page_veto(veto: Reason | None, p: float) -> Reason | None:
@@ -250,7 +253,7 @@ def run(data: object, options: Options, who: str = "clean", structure: bool = Fa
     h1 = title_elements = None
     page_title = ""
     headings: list[bool] | None = None
-    title_tag = chrome = footer = np.zeros(len(page), dtype=bool)
+    title_tag = chrome = footer = in_pre = np.zeros(len(page), dtype=bool)
     code = links = items = cells = None
     if prepared.extra is not None and len(page):
         column = dict(zip(prepared.model.extra_names, prepared.extra.T))
@@ -258,7 +261,10 @@ def run(data: object, options: Options, who: str = "clean", structure: bool = Fa
         title_tag = column["h_title_tag"] > 0
         page_title = " ".join(page.texts[i] for i in title_elements.tolist())
         headings = (column["h_heading"] > 0).tolist()
-        code = (column["h_kind_pre"] > 0).tolist()
+        # Code is what sits inside a <pre>, whatever each line's own tag (a <div> per line of code).
+        code_lines = column["h_kind_pre"] > 0
+        in_pre = code_lines if prepared.in_pre is None else code_lines | prepared.in_pre
+        code = in_pre.tolist()
         aside = (column["h_in_aside"] > 0) | (column["h_attr_boiler"] > 0)
         links = (column["h_all_link"] > 0).tolist()
         footer = column["h_in_footer"] > 0
@@ -291,7 +297,7 @@ def run(data: object, options: Options, who: str = "clean", structure: bool = Fa
     text_list = prepared.extra is None and len(page) > 0 and list_page()
     outside_bar = outside_region_bar(prepared.extra is not None, kinds[0] if kinds else None)
     # Nor does it mark the readers' comments, whose long replies score like the article: on page text
-    # that is no thread, what follows a comments header goes unless near certain. HTML marks comment
+    # that is no thread, what follows a comments header goes, once an article stands above it. HTML marks comment
     # containers: after such a header, their lines go on any page. A forum's replies are seldom so
     # named, and where they are the page type cannot tell them from a blog's comments; a Q&A page's
     # comments under its answers go too (measured out of fold: the page type's word protected one
@@ -335,7 +341,7 @@ def run(data: object, options: Options, who: str = "clean", structure: bool = Fa
             _drop_box(keep, reasons, p2, prepared.consent_box, word_array, Reason.CONSENT)
         if prepared.review_box is not None:  # a shop's reviews; a review article's text is its content
             _drop_box(keep, reasons, p2, prepared.review_box, word_array, Reason.REVIEWS, lambda: not shop_page())
-        region = main_region(region_anchors(keep, menus, words), p2_array, word_array)
+        region = main_region(region_anchors(keep, menus, words), p2_array, word_array, in_pre)
         _restrict_to_region(keep, reasons, p2, region, outside_bar, words)
         fill_gaps(keep, reasons, p2, code, words, items, prepared.containers)
         for i in table_rest(cells, page.texts, word_array, keep) if cells is not None else ():
@@ -348,9 +354,11 @@ def run(data: object, options: Options, who: str = "clean", structure: bool = Fa
             drop_title_element(page.texts, title_elements, title, keep, reasons)
         header = comments_header(page.texts, x, words, keep, counted()) if read_comments else None
         if header is not None:
-            certain = named_post or (alone and header == counted())
-            bar = NAMED_COMMENTS_KEEP_PROBABILITY if certain else COMMENTS_KEEP_PROBABILITY
-            for i in _after_header(keep, p2, header, None if cut_comments else comment_box, bar):
+            if cut_comments:  # page text: the comments run to the page's end, once an article stands above
+                gone = _comments_to_the_end(keep, header, words)
+            else:
+                gone = _after_header(keep, p2, header, comment_box, COMMENTS_KEEP_PROBABILITY)
+            for i in gone:
                 keep[i], reasons[i] = False, Reason.COMMENTS
         for i in range(*consent) if consent is not None else ():
             keep[i], reasons[i] = False, Reason.CONSENT
@@ -363,6 +371,9 @@ def run(data: object, options: Options, who: str = "clean", structure: bool = Fa
         if prepared.shapes is not None:  # a blog's comments are no template of its post
             comments = comment_box if prepared.post_body is not None else None
             _keep_template(keep, reasons, prepared.shapes, prepared.shape_names, word_array, chrome, comments)
+        if prepared.extra is None:  # (HTML marks its footer: there this cost 0.0008 on both files)
+            for i in _after_closing_notice(x, page.texts, keep, words):
+                keep[i], reasons[i] = False, Reason.AFTER_FOOTER
         return _Choice(keep, reasons, title, region)
 
     choice, path = choose(0.0), Path.MAIN_REGION
@@ -665,6 +676,45 @@ _BOXES = {
     Reason.CONSENT: (CONSENT_BOX_KEEP_PROBABILITY, CONSENT_BOX_MAX_SHARE, False),
     Reason.REVIEWS: (REVIEW_BOX_KEEP_PROBABILITY, REVIEW_BOX_MAX_SHARE, False),
 }
+
+
+#: A copyright notice's mark, standing as a word ("© 2026 Name", "Copyright 2026"), not inside a
+#: name such as "SPECweb©2005".
+_NOTICE = re.compile(r"(?<!\w)(?:©|\([cC]\)|[Cc]opyright)")
+
+
+def _comments_to_the_end(keep: list[bool], header: int, words: list[float]) -> list[int]:
+    """On page text, the comments header and every kept line after it, where at least
+    :data:`COMMENTS_MIN_WORDS_BEFORE` kept words stand above it; else nothing.
+
+    A reader's reply reads like the article and scores like it, so no score tells them apart after
+    the header; and a header with no article above it is a menu's or a byline's "Comments".
+    """
+    before = sum(compress(words[:header], keep[:header]))
+    if before < COMMENTS_MIN_WORDS_BEFORE:
+        return []
+    return list(compress(range(header, len(keep)), keep[header:]))
+
+
+def _after_closing_notice(x: np.ndarray, texts: Sequence[str], keep: list[bool], words: list[float]) -> list[int]:
+    """On page text, the kept lines after the page's closing copyright notice: the first dropped line
+    of at most :data:`BOILER_LINE_MAX_WORDS` words in the page's second half (from
+    :data:`AFTER_FOOTER_MIN_POSITION`) whose copyright mark stands as a word, with at least
+    :data:`AFTER_FOOTER_MIN_WORDS_BEFORE` kept words above it.
+
+    Today's renderers put a page's dialogs after its footer (a newsletter sign-up, a size guide, the
+    privacy policy); they read as prose, and page text has no markup to tell them from the article.
+    """
+    last = len(keep) - 1
+    for c in np.flatnonzero(x[:, COLUMN["has_copyright"]] > 0).tolist() if last > 0 else ():
+        if c / last < AFTER_FOOTER_MIN_POSITION or keep[c] or not 0 < words[c] <= BOILER_LINE_MAX_WORDS:
+            continue
+        if not _NOTICE.search(texts[c]):
+            continue
+        if sum(compress(words[:c], keep[:c])) < AFTER_FOOTER_MIN_WORDS_BEFORE:
+            return []
+        return list(compress(range(c + 1, len(keep)), keep[c + 1 :]))
+    return []
 
 
 def _after_header(keep: list[bool], p2: list[float], header: int, box: np.ndarray | None, bar: float) -> list[int]:

@@ -73,7 +73,10 @@ _NOT_TITLES = frozenset({Reason.NAVIGATION, Reason.SECTION_HEADER, Reason.BOILER
 
 
 def main_region(
-    keep: Sequence[bool], p: Sequence[float] | np.ndarray, words: Sequence[float] | np.ndarray
+    keep: Sequence[bool],
+    p: Sequence[float] | np.ndarray,
+    words: Sequence[float] | np.ndarray,
+    neutral: np.ndarray | None = None,
 ) -> tuple[int, int]:
     """The stretch ``[start, end)`` that maximises kept words minus a penalty for dropped blocks.
 
@@ -85,6 +88,8 @@ def main_region(
     # Per element the same two products and sums as a Python loop would make: the same doubles.
     worth = w * q
     doubt = 1.0 + w * (1.0 - q)
+    if neutral is not None and neutral.any():  # a dropped code line is no evidence either way
+        doubt = np.where(neutral & ~kept, 0.0, doubt)
     region = best_stretch(np.where(kept, worth, -REGION_PENALTY * doubt))
     start, end = region
     total = float(worth[kept].sum())

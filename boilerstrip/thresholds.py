@@ -166,15 +166,21 @@ NAV_MAX_WORDS = 4
 #: A share/cookie/legal/login line has at most this many words.
 BOILER_LINE_MAX_WORDS = 20
 
-#: After the readers' comments header, a kept line goes unless it scores at least
-#: COMMENTS_KEEP_PROBABILITY: on HTML, a line in a comment container; on page text that is no thread
-#: (the page type gives forum less than COMMENTS_MAX_FORUM_PROBABILITY), any line.
+#: On HTML, after the readers' comments header, a kept line in a comment container goes unless it
+#: scores at least COMMENTS_KEEP_PROBABILITY. On page text, comments are cut where the page type gives
+#: forum less than COMMENTS_MAX_FORUM_PROBABILITY, or the comment count names the post ("59 Comments
+#: on “Title”") or stands alone ("12 Comments"): see COMMENTS_MIN_WORDS_BEFORE.
 COMMENTS_MAX_FORUM_PROBABILITY = 0.3
 COMMENTS_KEEP_PROBABILITY = 0.8
-#: On page text whose comment count names the post ("59 Comments on “Title”"), what follows the
-#: comments header is the comments whatever it scores (page text's replies read like the article: 0.9
-#: and more); so is what follows a count that stands alone ("12 Comments") where it is the header.
-NAMED_COMMENTS_KEEP_PROBABILITY = 1.01
+#: On page text, a comments header opens the comments only below this many kept words (an article
+#: above it); then every kept line from it on goes, whatever it scores (a reader's reply reads like
+#: the article: 0.9 and more).
+COMMENTS_MIN_WORDS_BEFORE = 100
+#: On page text, a dropped copyright notice in the page's second half (its line's place from this
+#: share of the lines on) closes the page: the kept lines after it go (a sign-up dialog, a size
+#: guide), once this many kept words stand above it.
+AFTER_FOOTER_MIN_POSITION = 0.5
+AFTER_FOOTER_MIN_WORDS_BEFORE = 50
 #: A counted comments header ("12 Comments") opens the comments only after this many kept lines of
 #: running text: above the article it is the byline's count.
 COMMENT_COUNT_MIN_PARAGRAPHS = 3

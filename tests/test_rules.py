@@ -302,3 +302,63 @@ def test_spaceless_characters_are_counted_per_line_on_a_page_with_any() -> None:
     assert _spaceless_counts(lines, stop) == [0, 10, 7, 0]
     assert stop[1] > 0 and stop[0] == stop[3] == 0
     assert _spaceless_counts(lines[:1] + lines[3:], np.zeros(2)) == [0, 0]
+
+
+def test_a_dropped_code_line_weighs_nothing_in_the_main_region() -> None:
+    # A tutorial: text, eighty code lines each doubted (a line-number gutter, a few tokens a line), text.
+    keep = [True] * 3 + [False] * 80 + [True] * 3
+    p = [0.9] * 3 + [0.35] * 80 + [0.9] * 3
+    words = [30.0] * 3 + [3.0] * 80 + [25.0] * 3
+    assert main_region(keep, p, words) == (0, 3)  # the code's doubt cuts the tutorial in two
+    in_pre = np.array([False] * 3 + [True] * 80 + [False] * 3)
+    assert main_region(keep, p, words, in_pre) == (0, 86)  # code is no evidence of boilerplate
+    # Doubted lines outside a <pre> keep their weight.
+    assert main_region(keep, p, words, np.zeros(86, dtype=bool)) == (0, 3)
+
+
+def test_lines_inside_a_pre_are_marked_whatever_their_own_tag() -> None:
+    from boilerstrip.html import html_page
+
+    page = html_page(
+        "<html><body><p>Save this as report.py and run it.</p><pre><code><div>import sys</div>"
+        "<div>print(sys.argv)</div></code></pre><p>It prints its arguments.</p></body></html>"
+    )
+    lines = page.text.splitlines()
+    assert page.in_pre is not None
+    marked = [line for line, pre in zip(lines, page.in_pre.tolist()) if pre]
+    assert marked == ["import sys", "print(sys.argv)"]
+
+
+def test_page_text_comments_need_an_article_above_their_header() -> None:
+    from boilerstrip.pipeline import _comments_to_the_end
+
+    keep = [True, False, True, True, False, True]
+    words = [60.0, 1.0, 50.0, 40.0, 8.0, 30.0]
+    assert _comments_to_the_end(keep, 1, words) == []  # 60 words above: a menu's or a byline's "Comments"
+    assert _comments_to_the_end(keep, 4, words) == [5]  # 150 above: every kept line after it goes
+    assert _comments_to_the_end([*keep[:4], True, True], 4, words) == [4, 5]  # the header too, if kept
+
+
+def test_only_a_notice_in_the_page_second_half_closes_the_page_text() -> None:
+    from boilerstrip.pipeline import _after_closing_notice
+
+    article = [
+        "The new server broke the benchmark's record on Monday, its maker said in a statement.",
+        "It did so with twice the throughput of the model it replaces, at the same power draw, the maker said.",
+        "A second paragraph, with enough words to count as the article's running text, says what it costs.",
+    ]
+    signup = "Join our list and get ten percent off your first order when you sign up today."
+
+    def cut(texts: list[str], keep: list[bool]) -> list[int]:
+        page = segment("\n".join(texts))
+        x = page_features(page, full=False)
+        return _after_closing_notice(x, page.texts, keep, block_words(x).tolist())
+
+    closing = ["Benchmarks", *article, "© 2026 Example Media. All rights reserved.", signup]
+    assert cut(closing, [False, True, True, True, False, True]) == [5]
+    assert cut(closing, [False, True, True, True, True, True]) == []  # a notice kept is no footer
+    # A mark inside a name ("SPECweb©2005") is no notice; nor is a notice above the page's middle.
+    named = ["Benchmarks", *article, "SPECweb©2005 results by vendor", signup]
+    assert cut(named, [False, True, True, True, False, True]) == []
+    early = ["Benchmarks", "© 2026 Example Media", *article, signup]
+    assert cut(early, [False, False, True, True, True, True]) == []
