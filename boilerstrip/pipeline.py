@@ -297,8 +297,8 @@ def run(data: object, options: Options, who: str = "clean", structure: bool = Fa
     text_list = prepared.extra is None and len(page) > 0 and list_page()
     outside_bar = outside_region_bar(prepared.extra is not None, kinds[0] if kinds else None)
     # Nor does it mark the readers' comments, whose long replies score like the article: on page text
-    # that is no thread, what follows a comments header goes, once an article stands above it. HTML marks comment
-    # containers: after such a header, their lines go on any page. A forum's replies are seldom so
+    # that is no thread, what follows a comments header goes, once an article stands above it. HTML
+    # marks comment containers: after such a header, their lines go on any page. A forum's replies are seldom so
     # named, and where they are the page type cannot tell them from a blog's comments; a Q&A page's
     # comments under its answers go too (measured out of fold: the page type's word protected one
     # thread and cost fourteen pages).
@@ -718,9 +718,9 @@ def _after_closing_notice(x: np.ndarray, texts: Sequence[str], keep: list[bool],
 
 
 def _after_header(keep: list[bool], p2: list[float], header: int, box: np.ndarray | None, bar: float) -> list[int]:
-    """The header, if kept (a count line such as "12 Comments", whatever it scores), and the kept
-    lines after it (inside the comment containers ``box``, on HTML) that score below ``bar``: the
-    readers' comments."""
+    """On HTML, the header, if kept (a count line such as "12 Comments", whatever it scores), and the
+    kept lines after it inside the comment containers ``box`` that score below ``bar``: the readers'
+    comments (page text: :func:`_comments_to_the_end`)."""
     after = [i for i in range(header + 1, len(keep)) if keep[i] and (box is None or box[i]) and p2[i] < bar]
     return [header, *after] if keep[header] else after
 
