@@ -262,8 +262,8 @@ def run(data: object, options: Options, who: str = "clean", structure: bool = Fa
         page_title = " ".join(page.texts[i] for i in title_elements.tolist())
         headings = (column["h_heading"] > 0).tolist()
         # Code is what sits inside a <pre>, whatever each line's own tag (a <div> per line of code).
-        code_lines = column["h_kind_pre"] > 0
-        in_pre = code_lines if prepared.in_pre is None else code_lines | prepared.in_pre
+        if prepared.in_pre is not None:
+            in_pre = prepared.in_pre
         code = in_pre.tolist()
         aside = (column["h_in_aside"] > 0) | (column["h_attr_boiler"] > 0)
         links = (column["h_all_link"] > 0).tolist()
