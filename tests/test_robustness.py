@@ -100,7 +100,7 @@ def test_a_twenty_megabyte_page() -> None:
     assert len(paragraphs) == len(set(paragraphs)) == 400  # the whole article, each paragraph once
 
 
-@pytest.mark.xfail(strict=True, reason="known miss: a one-word menu line before each copy scores as a heading")
+@pytest.mark.xfail(strict=True, reason="known miss: a one-word menu line above some copies scores as a heading")
 def test_a_twenty_megabyte_page_keeps_no_menu_line() -> None:
     # The page-text model fitted with leaves of 100 lines (out of fold better on both dev files)
     # keeps the whole article where the one before doubted the tail of each copy, but it takes the
