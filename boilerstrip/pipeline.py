@@ -678,8 +678,9 @@ _BOXES = {
 }
 
 
-#: A copyright notice's mark, standing as a word ("© 2026 Name", "Copyright 2026"), not inside a
-#: name such as "SPECweb©2005".
+#: A copyright notice, in a line the has_copyright column marks (a "©" or "(c)" in it): the sign
+#: standing as a word ("© 2026 Name", "Copyright (c) 2026"), or the word "Copyright" beside a sign
+#: inside a name; "SPECweb©2005" alone is no notice.
 _NOTICE = re.compile(r"(?<!\w)(?:©|\([cC]\)|[Cc]opyright)")
 
 
@@ -699,8 +700,8 @@ def _comments_to_the_end(keep: list[bool], header: int, words: list[float]) -> l
 def _after_closing_notice(x: np.ndarray, texts: Sequence[str], keep: list[bool], words: list[float]) -> list[int]:
     """On page text, the kept lines after the page's closing copyright notice: the first dropped line
     of at most :data:`BOILER_LINE_MAX_WORDS` words in the page's second half (from
-    :data:`AFTER_FOOTER_MIN_POSITION`) whose copyright mark stands as a word, with at least
-    :data:`AFTER_FOOTER_MIN_WORDS_BEFORE` kept words above it.
+    :data:`AFTER_FOOTER_MIN_POSITION`) that holds a copyright sign and reads as a notice
+    (:data:`_NOTICE`), with at least :data:`AFTER_FOOTER_MIN_WORDS_BEFORE` kept words above it.
 
     Today's renderers put a page's dialogs after its footer (a newsletter sign-up, a size guide, the
     privacy policy); they read as prose, and page text has no markup to tell them from the article.
