@@ -17,7 +17,7 @@ evaluation (a must-appear snippet found is a true positive, one missed a false n
 must-not-appear one found a false positive): the measure of a hidden set scored that way.
 ``--reuse DIR --refit MODE...`` tries another capacity cheaply: the per-fold models of an earlier
 ``--fitted DIR`` are copied into ``--fitted``, except those of the modes named, which are fitted
-afresh (with ``--trees KEY=VALUE...`` over ``fit_weights.TREES`` and ``TEXT_TREES``, or
+afresh (with ``--trees KEY=VALUE...`` over ``fit_weights.HTML_TREES``, ``TEXT_TREES`` and ``TREES``, or
 ``--text-model linear --c C`` for a linear text model).
 ``--peers DIR`` reads evaluate.py ``--json`` files named ``PEER.dev.jsonl`` / ``PEER.wceb-dev.jsonl``
 and shows each peer on the same pages.
@@ -282,7 +282,7 @@ def main() -> int:
         nargs="+",
         default=[],
         metavar="KEY=VALUE",
-        help="tree options over fit_weights.TREES (HTML, votes) and TEXT_TREES (text), for the modes fitted",
+        help="tree options over fit_weights.HTML_TREES, TEXT_TREES and TREES (votes), for the modes fitted",
     )
     ap.add_argument("--c", type=float, help="a linear text model's C (default 1.0)")
     ap.add_argument("--text-model", choices=("gbdt", "linear"), help="fit the text model so (default gbdt)")
@@ -292,6 +292,7 @@ def main() -> int:
     if args.reuse and not args.fitted:
         ap.error("--reuse needs --fitted (the folder to copy into)")
     fit_weights.TREES.update(fit_weights.tree_options(args.trees))
+    fit_weights.HTML_TREES.update(fit_weights.tree_options(args.trees))
     fit_weights.TEXT_TREES.update(fit_weights.tree_options(args.trees))
     fit_weights.TEXT_MODEL = args.text_model or fit_weights.TEXT_MODEL
 
@@ -308,7 +309,8 @@ def main() -> int:
             tmp = str(args.fitted)
             sample: dict = {"every": args.every, "folds": args.folds}
             if args.trees:  # a folder fitted with other tree options is not reused by mistake
-                sample["trees"] = {"html": fit_weights.TREES, "text": fit_weights.TEXT_TREES}
+                trees = {"html": fit_weights.HTML_TREES, "votes": fit_weights.TREES, "text": fit_weights.TEXT_TREES}
+                sample["trees"] = trees
             if args.c is not None:
                 sample["c"] = args.c
             if args.text_model:
