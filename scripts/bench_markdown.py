@@ -20,7 +20,8 @@ from pathlib import Path
 import boilerstrip
 from boilerstrip.score import use_models
 
-BENCH = Path(__file__).resolve().parents[1].parent / "shared" / "bench"
+ROOT = Path(__file__).resolve().parents[1]
+BENCH = ROOT.parent / "shared" / "bench"
 
 
 def markdown(page: str) -> str:

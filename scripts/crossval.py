@@ -291,9 +291,9 @@ def main() -> int:
         return report_saved(args)
     if args.reuse and not args.fitted:
         ap.error("--reuse needs --fitted (the folder to copy into)")
-    fit_weights.TREES.update(fit_weights.tree_options(args.trees))
-    fit_weights.HTML_TREES.update(fit_weights.tree_options(args.trees))
-    fit_weights.TEXT_TREES.update(fit_weights.tree_options(args.trees))
+    options = fit_weights.tree_options(args.trees)
+    for trees in (fit_weights.TREES, fit_weights.HTML_TREES, fit_weights.TEXT_TREES):
+        trees.update(options)
     fit_weights.TEXT_MODEL = args.text_model or fit_weights.TEXT_MODEL
 
     ev = load_evaluate(args.bench)
@@ -309,8 +309,8 @@ def main() -> int:
             tmp = str(args.fitted)
             sample: dict = {"every": args.every, "folds": args.folds}
             if args.trees:  # a folder fitted with other tree options is not reused by mistake
-                trees = {"html": fit_weights.HTML_TREES, "votes": fit_weights.TREES, "text": fit_weights.TEXT_TREES}
-                sample["trees"] = trees
+                sample["trees"] = {"html": fit_weights.HTML_TREES, "votes": fit_weights.TREES,
+                                   "text": fit_weights.TEXT_TREES}  # fmt: skip
             if args.c is not None:
                 sample["c"] = args.c
             if args.text_model:
